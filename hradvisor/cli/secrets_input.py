@@ -1,0 +1,99 @@
+"""Where passphrases and recovery shares come from: a file, the environment, or a prompt.
+
+Never from argv: the process list and shell history would show them. A file
+must be given by path (its first line is the passphrase); the environment
+variable suits scripts; otherwise we prompt on the terminal without echo.
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+import sys
+from pathlib import Path
+
+from zxcvbn import zxcvbn
+
+from hradvisor.cli.errors import UsageError
+
+PASSPHRASE_ENV = "HRADVISOR_PASSPHRASE"
+NEW_PASSPHRASE_ENV = "HRADVISOR_NEW_PASSPHRASE"
+MIN_SCORE = 3
+_MAX_SECRET_FILE = 64 * 1024
+
+
+def _first_line(path: Path, what: str) -> str:
+    try:
+        with path.open("rb") as handle:
+            raw = handle.read(_MAX_SECRET_FILE)
+    except OSError as exc:
+        raise UsageError(f"cannot read the {what} file {path}: {exc.strerror}") from None
+    try:
+        line = raw.decode("utf-8").splitlines()[0] if raw.strip() else ""
+    except UnicodeDecodeError:
+        raise UsageError(f"the {what} file {path} is not UTF-8 text") from None
+    if not line:
+        raise UsageError(f"the {what} file {path} is empty")
+    return line
+
+
+def _prompt(prompt: str) -> str:
+    if not sys.stdin.isatty():
+        raise UsageError(
+            "no passphrase given: use --passphrase-file, set HRADVISOR_PASSPHRASE, "
+            "or run in a terminal to be asked"
+        )
+    return getpass.getpass(prompt)
+
+
+def read_passphrase(passphrase_file: Path | None, *, prompt: str = "Vault passphrase: ") -> str:
+    """The passphrase that unlocks an existing vault."""
+    if passphrase_file is not None:
+        return _first_line(passphrase_file, "passphrase")
+    if os.environ.get(PASSPHRASE_ENV):
+        return os.environ[PASSPHRASE_ENV]
+    return _prompt(prompt)
+
+
+def read_new_passphrase(
+    passphrase_file: Path | None, env: str, *, allow_weak: bool, confirm: bool = True
+) -> str:
+    """A passphrase being chosen: from a file, *env*, or typed twice; checked for strength."""
+    if passphrase_file is not None:
+        passphrase = _first_line(passphrase_file, "passphrase")
+    elif os.environ.get(env):
+        passphrase = os.environ[env]
+    else:
+        passphrase = _prompt("New passphrase: ")
+        if confirm and _prompt("Repeat the new passphrase: ") != passphrase:
+            raise UsageError("the two passphrases differ: nothing was changed")
+    if not allow_weak:
+        require_strong(passphrase)
+    return passphrase
+
+
+def require_strong(passphrase: str) -> None:
+    """Refuse a passphrase zxcvbn scores below 3 of 4, saying why (never echoing it)."""
+    result = zxcvbn(passphrase[:100])
+    if result["score"] >= MIN_SCORE:
+        return
+    hint = result["feedback"].get("warning") or "it would be guessed quickly"
+    raise UsageError(
+        f"passphrase too weak (strength {result['score']} of 4: {hint.rstrip('.')}); "
+        "use five or more random words, or pass --allow-weak"
+    )
+
+
+def read_shares(shares_file: Path | None) -> list[str]:
+    """Recovery shares, one per line, from a file or typed at the terminal."""
+    if shares_file is not None:
+        try:
+            text = shares_file.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            raise UsageError(f"cannot read the shares file {shares_file}") from None
+        shares = [line.strip() for line in text.splitlines() if line.strip()]
+    else:
+        shares = [_prompt(f"Recovery share {n} of 2 (words, then Enter): ") for n in (1, 2)]
+    if len(shares) < 2:
+        raise UsageError("give at least two recovery shares")
+    return shares

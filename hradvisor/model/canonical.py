@@ -1,0 +1,54 @@
+"""Canonical JSON and content hashes.
+
+Revisions, sync packages and reports are identified by the SHA-256 of their
+canonical JSON, so the same data must always give the same bytes on every
+device and at HQ. The canonical form is RFC 8785 (JSON Canonicalization
+Scheme): sorted keys, UTF-8, no insignificant whitespace, ECMAScript numbers.
+
+For values without floats, with ASCII keys and safe integers — nearly every
+record — the standard library's compact, sorted, non-ASCII-escaping output is
+byte-for-byte the RFC 8785 form, and about eight times faster than the
+reference implementation; everything else goes through ``rfc8785``. A
+property test checks the two agree.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Any
+
+import rfc8785
+
+_SAFE_INTEGER = 2**53 - 1
+_encode = json.JSONEncoder(
+    sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False
+).encode
+
+
+def _stdlib_is_canonical(value: Any) -> bool:
+    """True if the stdlib encoder's output for *value* is exactly RFC 8785."""
+    if isinstance(value, dict):
+        return all(
+            isinstance(key, str) and key.isascii() and _stdlib_is_canonical(item)
+            for key, item in value.items()
+        )
+    if isinstance(value, list):
+        return all(_stdlib_is_canonical(item) for item in value)
+    if isinstance(value, float):
+        return False
+    if isinstance(value, int) and not isinstance(value, bool):
+        return -_SAFE_INTEGER <= value <= _SAFE_INTEGER
+    return True
+
+
+def canonical_json(value: Any) -> bytes:
+    """RFC 8785 bytes of *value* (dicts, lists, str, int, finite float, bool, None)."""
+    if _stdlib_is_canonical(value):
+        return _encode(value).encode("utf-8")
+    return bytes(rfc8785.dumps(value))
+
+
+def content_hash(value: Any) -> str:
+    """Hex SHA-256 of the canonical JSON of *value*."""
+    return hashlib.sha256(canonical_json(value)).hexdigest()

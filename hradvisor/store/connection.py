@@ -1,0 +1,128 @@
+"""Opening the SQLCipher database with the settings DESIGN §5 requires.
+
+Every database call in the store goes through ``Database`` so that (a) errors
+from the SQLite layer become vault errors with exit codes (a failed page
+HMAC is tampering, exit 4; a full disk says so), (b) writes are serialised and
+transactional, and (c) nothing runs on a SQLite build without encryption.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+import threading
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import sqlcipher3
+
+from hradvisor.store.errors import IntegrityError, VaultError
+
+DBError = (sqlcipher3.dbapi2.Error, sqlite3.Error)
+_TAMPER_MESSAGES = ("file is not a database", "malformed", "hmac check failed")
+
+
+def translate_db_error(exc: BaseException) -> VaultError:
+    """The vault error a user should see for a SQLite-level failure."""
+    message = str(exc).lower()
+    if any(text in message for text in _TAMPER_MESSAGES):
+        return IntegrityError("vault.db is damaged or was modified (page authentication failed)")
+    if "disk is full" in message or "disk i/o error" in message:
+        return VaultError("the disk is full or failing: the last change was not saved")
+    if "locked" in message or "busy" in message:
+        return VaultError("the vault is in use by another hradvisor process")
+    return VaultError(f"database error: {type(exc).__name__}")
+
+
+@contextlib.contextmanager
+def db_errors() -> Iterator[None]:
+    """Turn SQLite exceptions raised in the block into VaultError subclasses."""
+    try:
+        yield
+    except DBError as exc:
+        raise translate_db_error(exc) from exc
+
+
+def connect(path: Path, key: bytes | bytearray | None) -> Any:
+    """A configured connection; *key* None opens plain SQLite (benchmark baseline only)."""
+    conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
+    try:
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        if key is not None:
+            require_sqlcipher(conn)
+            conn.execute(f"PRAGMA key = \"x'{bytes(key).hex()}'\"")
+        with db_errors():
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            for pragma in (
+                "journal_mode = WAL",
+                "synchronous = FULL",
+                "foreign_keys = ON",
+                "temp_store = MEMORY",
+                "secure_delete = ON",
+            ):
+                conn.execute(f"PRAGMA {pragma}")
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def require_sqlcipher(conn: Any) -> None:
+    """Refuse to store anything through a SQLite that would write it in clear."""
+    row = conn.execute("PRAGMA cipher_version").fetchone()
+    if not row or not row[0]:
+        raise VaultError("this SQLite has no SQLCipher encryption: refusing to open the vault")
+
+
+class Database:
+    """One connection, serialised by a lock, with atomic write transactions.
+
+    ``before_commit`` hooks run inside each outermost write transaction just
+    before COMMIT (the write counter uses it); ``on_commit`` hooks run after a
+    successful commit (the rollback witness uses it) and never for a
+    transaction that was rolled back.
+    """
+
+    def __init__(self, conn: Any) -> None:
+        self.conn = conn
+        self._lock = threading.RLock()
+        self._depth = 0
+        self.before_commit: list[Callable[[Any], None]] = []
+        self.on_commit: list[Callable[[], None]] = []
+
+    @contextlib.contextmanager
+    def read(self) -> Iterator[Any]:
+        with self._lock, db_errors():
+            yield self.conn
+
+    @contextlib.contextmanager
+    def write(self) -> Iterator[Any]:
+        """A write transaction (BEGIN IMMEDIATE … COMMIT); nested calls join the outer one."""
+        with self._lock, db_errors():
+            if self._depth:
+                self._depth += 1
+                try:
+                    yield self.conn
+                finally:
+                    self._depth -= 1
+                return
+            self.conn.execute("BEGIN IMMEDIATE")
+            self._depth = 1
+            try:
+                yield self.conn
+                for prepare in self.before_commit:
+                    prepare(self.conn)
+                self.conn.execute("COMMIT")
+            except BaseException:
+                with contextlib.suppress(*DBError):
+                    self.conn.execute("ROLLBACK")
+                raise
+            finally:
+                self._depth = 0
+        for hook in self.on_commit:
+            hook()
+
+    def close(self) -> None:
+        with self._lock:
+            self.conn.close()

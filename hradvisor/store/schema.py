@@ -1,0 +1,175 @@
+"""Schema and migrations, tracked by ``PRAGMA user_version``.
+
+Each migration runs in one transaction together with the version bump, so a
+crash or error leaves the vault at the previous version with nothing half
+applied. A vault newer than this code refuses to open rather than risk
+damaging data it does not understand.
+
+The revisions table is the source of truth and is append-only (enforced by
+triggers). Every other table is derived from it in the same transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import sqlite_utils
+
+from hradvisor.store.connection import DBError, translate_db_error
+from hradvisor.store.errors import VaultError, VaultTooNew
+
+ENTITY_TYPES = ("incident", "note", "person", "attachment")
+CODE_KINDS = ("violation", "perpetrator", "victim_group", "right")
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    description: str
+    apply: Callable[[sqlite_utils.Database], None]
+
+
+def _initial_schema(db: sqlite_utils.Database) -> None:
+    entity_types = ", ".join(f"'{t}'" for t in ENTITY_TYPES)
+    code_kinds = ", ".join(f"'{k}'" for k in CODE_KINDS)
+    db.executescript(f"""
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+        CREATE TABLE vault_state (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            write_counter INTEGER NOT NULL CHECK (write_counter >= 0),
+            head_hash TEXT CHECK (head_hash IS NULL OR length(head_hash) = 64),
+            device_seq INTEGER NOT NULL CHECK (device_seq >= 0)
+        );
+        INSERT INTO vault_state (id, write_counter, head_hash, device_seq) VALUES (1, 0, NULL, 0);
+        CREATE TABLE revisions (
+            seq INTEGER PRIMARY KEY,
+            hash TEXT NOT NULL UNIQUE CHECK (length(hash) = 64),
+            entity_type TEXT NOT NULL CHECK (entity_type IN ({entity_types})),
+            entity_id TEXT NOT NULL,
+            parents TEXT NOT NULL,
+            device_id TEXT NOT NULL,
+            device_seq INTEGER NOT NULL CHECK (device_seq > 0),
+            created_at TEXT NOT NULL,
+            deleted INTEGER NOT NULL CHECK (deleted IN (0, 1)),
+            body TEXT NOT NULL,
+            UNIQUE (device_id, device_seq)
+        );
+        CREATE INDEX revisions_by_entity ON revisions (entity_type, entity_id, seq);
+        CREATE TRIGGER revisions_append_only_update BEFORE UPDATE ON revisions
+            BEGIN SELECT RAISE(ABORT, 'revisions are append-only'); END;
+        CREATE TRIGGER revisions_append_only_delete BEFORE DELETE ON revisions
+            BEGIN SELECT RAISE(ABORT, 'revisions are append-only'); END;
+        CREATE TABLE incidents (
+            key INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            head TEXT NOT NULL REFERENCES revisions (hash),
+            title TEXT NOT NULL,
+            narrative TEXT,
+            place TEXT,
+            tags TEXT,
+            date_first TEXT NOT NULL,
+            date_last TEXT NOT NULL CHECK (date_last >= date_first),
+            date_precision TEXT NOT NULL CHECK (date_precision IN ('day', 'month', 'year')),
+            country TEXT NOT NULL,
+            admin1 TEXT,
+            admin2 TEXT,
+            verification TEXT NOT NULL,
+            sensitivity TEXT NOT NULL,
+            consent TEXT NOT NULL,
+            victims_total INTEGER NOT NULL CHECK (victims_total >= 0),
+            updated_at TEXT NOT NULL
+        );
+        CREATE INDEX incidents_by_date ON incidents (date_first);
+        CREATE INDEX incidents_by_area ON incidents (country, admin1, date_first);
+        CREATE INDEX incidents_by_title ON incidents (title COLLATE NOCASE);
+        CREATE INDEX incidents_by_victims ON incidents (victims_total);
+        CREATE INDEX incidents_by_update ON incidents (updated_at);
+        CREATE TABLE incident_codes (
+            kind TEXT NOT NULL CHECK (kind IN ({code_kinds})),
+            code TEXT NOT NULL,
+            incident_key INTEGER NOT NULL REFERENCES incidents (key) ON DELETE CASCADE,
+            PRIMARY KEY (kind, code, incident_key)
+        ) WITHOUT ROWID;
+        CREATE INDEX incident_codes_by_incident ON incident_codes (incident_key);
+        CREATE TABLE incident_victims (
+            incident_key INTEGER NOT NULL REFERENCES incidents (key) ON DELETE CASCADE,
+            outcome TEXT NOT NULL,
+            sex_age TEXT NOT NULL,
+            count INTEGER NOT NULL CHECK (count > 0),
+            PRIMARY KEY (incident_key, outcome, sex_age)
+        ) WITHOUT ROWID;
+        CREATE TABLE records (
+            entity_type TEXT NOT NULL CHECK (entity_type IN ('note', 'person')),
+            id TEXT NOT NULL,
+            head TEXT NOT NULL REFERENCES revisions (hash),
+            sort_key TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (entity_type, id)
+        ) WITHOUT ROWID;
+        CREATE INDEX records_by_sort ON records (entity_type, sort_key);
+        CREATE TABLE record_links (
+            note_id TEXT NOT NULL,
+            incident_id TEXT NOT NULL,
+            PRIMARY KEY (note_id, incident_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX record_links_by_incident ON record_links (incident_id);
+        CREATE TABLE attachments (
+            id TEXT PRIMARY KEY,
+            incident_id TEXT NOT NULL,
+            head TEXT NOT NULL REFERENCES revisions (hash),
+            blob_id TEXT NOT NULL UNIQUE,
+            filename TEXT NOT NULL,
+            media_type TEXT NOT NULL,
+            size INTEGER NOT NULL CHECK (size >= 0),
+            sha256 TEXT NOT NULL CHECK (length(sha256) = 64),
+            added_at TEXT NOT NULL
+        );
+        CREATE INDEX attachments_by_incident ON attachments (incident_id);
+    """)
+    db["incidents"].enable_fts(
+        ["title", "narrative", "place", "tags"],
+        fts_version="FTS5",
+        create_triggers=True,
+        tokenize="unicode61 remove_diacritics 2",
+    )
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(
+        1, "revisions, incidents, full-text index, notes, persons, attachments", _initial_schema
+    ),
+)
+LATEST_VERSION = MIGRATIONS[-1].version
+
+
+def schema_version(conn: Any) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(conn: Any, migrations: tuple[Migration, ...] = MIGRATIONS) -> None:
+    """Bring the schema up to date, one atomic transaction per migration."""
+    current = schema_version(conn)
+    latest = migrations[-1].version
+    if current > latest:
+        raise VaultTooNew(
+            f"this vault was written by a newer hradvisor (format {current}, this version reads "
+            f"up to {latest}): update hradvisor before opening it"
+        )
+    db = sqlite_utils.Database(conn)
+    for migration in migrations:
+        if migration.version <= current:
+            continue
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            migration.apply(db)
+            conn.execute(f"PRAGMA user_version = {int(migration.version)}")
+            conn.execute("COMMIT")
+        except BaseException as exc:
+            conn.execute("ROLLBACK")
+            cause = translate_db_error(exc) if isinstance(exc, DBError) else exc
+            raise VaultError(
+                f"upgrading the vault to format {migration.version} failed ({cause}); "
+                "the vault was left unchanged"
+            ) from exc
