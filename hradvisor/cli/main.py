@@ -80,3 +80,7 @@ def _no_command() -> int:
         file=sys.stderr,
     )
     return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

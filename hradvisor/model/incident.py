@@ -153,12 +153,12 @@ def incident_from_json(data: Any, *, today: dt.date | None = None) -> Incident:
     incident_id = check.record_id(obj["id"], "id") if "id" in obj else new_id()
     incident = Incident(
         id=incident_id or "",
-        title=check.text(obj.get("title"), "title", max_len=TITLE_MAX) or "",
+        title=check.text(obj["title"], "title", max_len=TITLE_MAX) or "" if "title" in obj else "",
         date=date,
         date_end=date_end,
         date_precision=precision,
-        location=_location(check, obj.get("location")),
-        violations=check.code_list(obj.get("violations"), "violations", "violations"),
+        location=_location(check, obj["location"]) if "location" in obj else Location(""),
+        violations=check.code_list(obj.get("violations", []), "violations", "violations"),
         rights=check.code_list(obj.get("rights", []), "rights", "rights"),
         perpetrators=check.code_list(obj.get("perpetrators", []), "perpetrators", "perpetrators"),
         victims=victims_from_json(check, obj.get("victims", {}), "victims"),
@@ -189,7 +189,7 @@ def _dates(
     """Validate date and date_end: real, in order, not after tomorrow."""
     latest = today + dt.timedelta(days=1)
     date, date_end = obj.get("date"), obj.get("date_end")
-    first = _first_day(check, date, "date", precision, latest)
+    first = _first_day(check, date, "date", precision, latest) if "date" in obj else None
     start = date if first and isinstance(date, str) else ""
     if date_end is None:
         return start, None
