@@ -50,7 +50,7 @@ def add_common_options(parser: argparse.ArgumentParser, *, suppress: bool) -> No
         "--passphrase-file",
         metavar="FILE",
         default=default,
-        help="read the passphrase from the first line of FILE (else $HRADVISOR_PASSPHRASE, else a prompt)",
+        help="passphrase from the first line of FILE (else $HRADVISOR_PASSPHRASE, else a prompt)",
     )
     parser.add_argument(
         "--debug",

@@ -44,7 +44,7 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
     demo.add_argument(
         "--save-passphrase",
         metavar="FILE",
-        help="when creating the vault with no passphrase given, invent one and save it to FILE (0600)",
+        help="for a new vault with no passphrase given: invent one, save it to FILE (0600)",
     )
     demo.add_argument(
         "--allow-weak", action="store_true", help="accept a weak passphrase for a new demo vault"

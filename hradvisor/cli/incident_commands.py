@@ -188,7 +188,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 def cmd_show(args: argparse.Namespace) -> int:
     with unlock(args) as vault:
         incident, head = vault.incidents.get_with_head(args.id)
-        attachments = vault.attachments.list(args.id)
+        attachments = vault.attachments.for_incident(args.id)
     if args.json:
         print_json({"incident": incident_to_json(incident), "head": head})
     else:

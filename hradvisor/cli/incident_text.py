@@ -26,7 +26,8 @@ def print_page(page: Page, total: int) -> None:
     width = shutil.get_terminal_size((120, 20)).columns
     title_width = max(20, width - 80)
     print(
-        f"{'date':<10}  {'title':<{title_width}}  {'area':<16}  {'violations':<24}  {'victims':>7}  {'status':<10}"
+        f"{'date':<10}  {'title':<{title_width}}  {'area':<16}  "
+        f"{'violations':<24}  {'victims':>7}  {'status':<10}"
     )
     for incident in page.items:
         violations = ", ".join(incident.violations)
@@ -74,7 +75,8 @@ def print_incident(incident: Incident, head: str, attachments: Sequence[Attachme
     print(f"\nSources ({len(incident.sources)}):")
     for source in incident.sources:
         print(
-            f"  {vocabulary('source-types').label(source.type)} — {source.reliability}{source.credibility}"
+            f"  {vocabulary('source-types').label(source.type)} — "
+            f"{source.reliability}{source.credibility}"
         )
     if incident.narrative:
         print(f"\nNarrative:\n{incident.narrative}")
@@ -82,7 +84,8 @@ def print_incident(incident: Incident, head: str, attachments: Sequence[Attachme
         print(f"Follow-up: {action}")
     for attachment in attachments:
         print(
-            f"Attachment: {attachment.filename} ({attachment.size:,} bytes, {attachment.media_type})"
+            f"Attachment: {attachment.filename} "
+            f"({attachment.size:,} bytes, {attachment.media_type})"
         )
 
 
@@ -101,5 +104,6 @@ def print_history(revisions: Sequence[Revision]) -> None:
         fields = changed_fields(parent.body if parent else None, revision.body)
         what = "created" if not revision.parents else f"changed {', '.join(fields) or 'nothing'}"
         print(
-            f"{revision.created_at}  {revision.hash[:16]}  device {revision.device_id[:8]} #{revision.device_seq}  {what}"
+            f"{revision.created_at}  {revision.hash[:16]}  "
+            f"device {revision.device_id[:8]} #{revision.device_seq}  {what}"
         )

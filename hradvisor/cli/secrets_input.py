@@ -16,8 +16,8 @@ from zxcvbn import zxcvbn
 
 from hradvisor.cli.errors import UsageError
 
-PASSPHRASE_ENV = "HRADVISOR_PASSPHRASE"
-NEW_PASSPHRASE_ENV = "HRADVISOR_NEW_PASSPHRASE"
+PASSPHRASE_ENV = "HRADVISOR_PASSPHRASE"  # noqa: S105 - a variable name, not a secret
+NEW_PASSPHRASE_ENV = "HRADVISOR_NEW_PASSPHRASE"  # noqa: S105
 MIN_SCORE = 3
 _MAX_SECRET_FILE = 64 * 1024
 

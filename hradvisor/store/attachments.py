@@ -82,13 +82,14 @@ class AttachmentStore:
             with self._db.write() as conn:
                 revision = self._append(conn, body, parents=(), deleted=False)
                 conn.execute(
-                    f"INSERT INTO attachments ({_COLUMNS}, head) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    f"INSERT INTO attachments ({_COLUMNS}, head)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (*body.values(), revision.created_at, revision.hash),
                 )
         except BaseException:
             self.blobs.delete(info.blob_id)
             raise
-        return Attachment(**body, added_at=revision.created_at)
+        return self.get(str(body["id"]))
 
     def _append(
         self, conn: Any, body: dict[str, Any], parents: tuple[str, ...], deleted: bool
@@ -103,7 +104,7 @@ class AttachmentStore:
             deleted=deleted,
         )
 
-    def list(self, incident_id: str) -> list[Attachment]:
+    def for_incident(self, incident_id: str) -> list[Attachment]:
         with self._db.read() as conn:
             rows = conn.execute(
                 f"SELECT {_COLUMNS} FROM attachments WHERE incident_id = ? ORDER BY added_at, id",

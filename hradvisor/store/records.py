@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Callable
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 from hradvisor.model import (
     FieldNote,
@@ -18,7 +19,13 @@ from hradvisor.store.connection import Database
 from hradvisor.store.errors import ConflictError, NotFound
 from hradvisor.store.revisions import Revision, append_revision, history
 
-R = TypeVar("R", FieldNote, Person)
+
+class _Record(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+R = TypeVar("R", bound=_Record)
 
 
 class RecordStore(Generic[R]):
@@ -33,19 +40,23 @@ class RecordStore(Generic[R]):
         from_json: Callable[[Any], R],
         sort_key: Callable[[R], str],
     ) -> None:
-        self._db, self._device_id, self._type = db, device_id, entity_type
-        self._to_json, self._from_json, self._sort_key = to_json, from_json, sort_key
+        self._db = db
+        self._device_id = device_id
+        self._type = entity_type
+        self._to_json: Callable[[R], dict[str, Any]] = to_json
+        self._from_json: Callable[[Any], R] = from_json
+        self._sort_key: Callable[[R], str] = sort_key
 
     def save(self, record: R, *, based_on: str | None = None) -> Revision:
         """Add *record* or save a new version of it; ConflictError if *based_on* is stale."""
         with self._db.write() as conn:
-            head = self._head(conn, record.id)  # type: ignore[attr-defined]
+            head = self._head(conn, record.id)
             if head is not None and based_on is not None and based_on != head:
-                raise ConflictError(f"{self._type} {record.id} was changed since this edit began")  # type: ignore[attr-defined]
+                raise ConflictError(f"{self._type} {record.id} was changed since this edit began")
             revision = append_revision(
                 conn,
                 entity_type=self._type,
-                entity_id=record.id,  # type: ignore[attr-defined]
+                entity_id=record.id,
                 body=self._to_json(record),
                 parents=(head,) if head else (),
                 device_id=self._device_id,
@@ -53,7 +64,8 @@ class RecordStore(Generic[R]):
             conn.execute(
                 "INSERT INTO records (entity_type, id, head, sort_key, updated_at)"
                 " VALUES (?, ?, ?, ?, ?) ON CONFLICT (entity_type, id) DO UPDATE SET"
-                " head = excluded.head, sort_key = excluded.sort_key, updated_at = excluded.updated_at",
+                " head = excluded.head, sort_key = excluded.sort_key,"
+                " updated_at = excluded.updated_at",
                 (
                     self._type,
                     revision.entity_id,
@@ -79,7 +91,7 @@ class RecordStore(Generic[R]):
             raise NotFound(f"no {self._type} {record_id}")
         return self._from_json(json.loads(row[0]))
 
-    def list(self, *, limit: int = 500) -> list[R]:
+    def recent(self, *, limit: int = 500) -> list[R]:
         """Records ordered by their sort key, newest first."""
         with self._db.read() as conn:
             rows = conn.execute(
@@ -134,6 +146,5 @@ class PersonStore(RecordStore[Person]):
 
 
 def _load_note(data: Any) -> FieldNote:
-    import datetime as dt
-
+    """Stored notes are re-validated, without the entry-time future-date rule."""
     return note_from_json(data, today=dt.date(9999, 12, 30))

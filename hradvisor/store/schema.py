@@ -128,7 +128,7 @@ def _initial_schema(db: sqlite_utils.Database) -> None:
         );
         CREATE INDEX attachments_by_incident ON attachments (incident_id);
     """)
-    db["incidents"].enable_fts(
+    db.table("incidents").enable_fts(
         ["title", "narrative", "place", "tags"],
         fts_version="FTS5",
         create_triggers=True,

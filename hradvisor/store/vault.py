@@ -17,7 +17,7 @@ from typing import Any
 from hradvisor.model.ids import new_id
 from hradvisor.store.attachments import AttachmentStore
 from hradvisor.store.blobs import BlobStore
-from hradvisor.store.connection import Database, connect, translate_db_error, DBError
+from hradvisor.store.connection import Database, DBError, connect, translate_db_error
 from hradvisor.store.errors import IntegrityError, RollbackDetected, VaultExists, WrongPassphrase
 from hradvisor.store.files import make_private_dir, remove_stale_temps
 from hradvisor.store.incidents import IncidentStore

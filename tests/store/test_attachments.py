@@ -25,13 +25,13 @@ def test_add_list_read_export_delete(vault: Vault, incident_id: str, tmp_path: P
     )
     assert attachment.filename == "scene.png"  # never a path
     assert attachment.media_type == "image/png"
-    assert vault.attachments.list(incident_id) == [attachment]
+    assert vault.attachments.for_incident(incident_id) == [attachment]
     assert vault.attachments.read(attachment.id) == photo
     vault.attachments.export(attachment.id, tmp_path / "copy.png")
     assert (tmp_path / "copy.png").read_bytes() == photo
     deletion = vault.attachments.delete(attachment.id)
     assert deletion.deleted
-    assert vault.attachments.list(incident_id) == []
+    assert vault.attachments.for_incident(incident_id) == []
     assert vault.attachments.blobs.stored_files() == []
     with pytest.raises(NotFound):
         vault.attachments.read(attachment.id)
@@ -56,7 +56,7 @@ def test_too_large_leaves_nothing(vault: Vault, incident_id: str) -> None:
             incident_id, io.BytesIO(b"x" * 5000), filename="big.mp3", max_size=4096
         )
     assert vault.attachments.blobs.stored_files() == []
-    assert vault.attachments.list(incident_id) == []
+    assert vault.attachments.for_incident(incident_id) == []
 
 
 def test_file_vanishing_mid_read_leaves_nothing(vault: Vault, incident_id: str) -> None:
@@ -77,7 +77,7 @@ def test_file_vanishing_mid_read_leaves_nothing(vault: Vault, incident_id: str) 
     with pytest.raises(OSError):
         vault.attachments.add(incident_id, io.BufferedReader(Vanishing()), filename="audio.ogg")
     assert vault.attachments.blobs.stored_files() == []
-    assert vault.attachments.list(incident_id) == []
+    assert vault.attachments.for_incident(incident_id) == []
 
 
 def test_bad_file_names_are_refused(vault: Vault, incident_id: str) -> None:
