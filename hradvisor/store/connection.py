@@ -120,8 +120,18 @@ class Database:
                 raise
             finally:
                 self._depth = 0
+            self._run_commit_hooks()
+
+    def _run_commit_hooks(self) -> None:
+        """Run after-commit hooks while still holding the lock, so they see commits in order."""
         for hook in self.on_commit:
-            hook()
+            try:
+                hook()
+            except OSError as exc:
+                raise VaultError(
+                    f"the change was saved, but the rollback witness could not be updated "
+                    f"({exc.strerror or 'input/output error'})"
+                ) from exc
 
     def close(self) -> None:
         with self._lock:

@@ -196,3 +196,19 @@ def test_vault_from_a_newer_version_refuses_to_open(vault_dir: Path) -> None:
         conn.execute(f"PRAGMA user_version = {LATEST_VERSION + 1}")
     with pytest.raises(VaultTooNew, match="newer hradvisor"):
         open_vault(vault_dir, PASSPHRASE)
+
+
+def test_full_disk_says_so_and_keeps_the_vault_as_it_was(vault_dir: Path) -> None:
+    ids = _fill(vault_dir, 3)
+    with open_vault(vault_dir, PASSPHRASE) as vault:
+        with vault.database.read() as conn:
+            pages = conn.execute("PRAGMA page_count").fetchone()[0]
+            conn.execute(f"PRAGMA max_page_count = {pages + 2}")  # SQLite's own "disk is full"
+        big = [make_incident(narrative="n" * 50_000) for _ in range(20)]
+        with pytest.raises(VaultError, match="disk is full"):
+            vault.incidents.add_many(big)
+        assert vault.queries.count() == len(ids)
+        assert not any(vault.incidents.exists(i.id) for i in big)
+    with open_vault(vault_dir, PASSPHRASE) as vault:
+        assert check_vault(vault).ok
+        assert vault.queries.count() == len(ids)
