@@ -27,18 +27,30 @@ _encode = json.JSONEncoder(
 
 
 def _stdlib_is_canonical(value: Any) -> bool:
-    """True if the stdlib encoder's output for *value* is exactly RFC 8785."""
-    if isinstance(value, dict):
-        return all(
-            isinstance(key, str) and key.isascii() and _stdlib_is_canonical(item)
-            for key, item in value.items()
-        )
-    if isinstance(value, list):
-        return all(_stdlib_is_canonical(item) for item in value)
-    if isinstance(value, float):
-        return False
-    if isinstance(value, int) and not isinstance(value, bool):
-        return -_SAFE_INTEGER <= value <= _SAFE_INTEGER
+    """True if the stdlib encoder's output for *value* is exactly RFC 8785.
+
+    Exact type checks on purpose: a float, a subclass of anything, a non-ASCII
+    key or an unsafe integer sends the value to the reference implementation.
+    Iterative, because this runs for every revision written.
+    """
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        kind = type(item)
+        if kind is str or kind is bool or item is None:
+            continue
+        if kind is dict:
+            for key in item:
+                if type(key) is not str or not key.isascii():
+                    return False
+            stack.extend(item.values())
+        elif kind is list:
+            stack.extend(item)
+        elif kind is int:
+            if not -_SAFE_INTEGER <= item <= _SAFE_INTEGER:
+                return False
+        else:
+            return False
     return True
 
 

@@ -20,6 +20,7 @@ import sqlcipher3
 from hradvisor.store.errors import IntegrityError, VaultError
 
 DBError = (sqlcipher3.dbapi2.Error, sqlite3.Error)
+ConstraintViolation = (sqlcipher3.dbapi2.IntegrityError, sqlite3.IntegrityError)
 _TAMPER_MESSAGES = ("file is not a database", "malformed", "hmac check failed")
 
 

@@ -15,9 +15,15 @@ from collections.abc import Iterable
 from typing import Any
 
 from hradvisor.model import Incident, incident_from_json, incident_to_json
-from hradvisor.store.connection import Database
+from hradvisor.store.connection import ConstraintViolation, Database
 from hradvisor.store.errors import ConflictError, NotFound, VaultError
-from hradvisor.store.revisions import Revision, append_revision, get_revision, history
+from hradvisor.store.revisions import (
+    Revision,
+    append_revision,
+    get_revision,
+    history,
+    reserve_device_seqs,
+)
 
 _NO_FUTURE_LIMIT = dt.date(9999, 12, 30)
 _ROW_COLUMNS = (
@@ -25,10 +31,13 @@ _ROW_COLUMNS = (
     "date_precision", "country", "admin1", "admin2", "verification", "sensitivity", "consent",
     "victims_total", "updated_at",
 )  # fmt: skip
-_UPSERT = (
+_INSERT = (
     f"INSERT INTO incidents ({', '.join(_ROW_COLUMNS)}) "
     f"VALUES ({', '.join('?' for _ in _ROW_COLUMNS)}) "
-    "ON CONFLICT (id) DO UPDATE SET "
+)
+_UPSERT = (
+    _INSERT
+    + "ON CONFLICT (id) DO UPDATE SET "
     + ", ".join(f"{c} = excluded.{c}" for c in _ROW_COLUMNS if c != "id")
     + " RETURNING key"
 )
@@ -58,11 +67,23 @@ def _row(incident: Incident, revision: Revision) -> tuple[Any, ...]:
     )
 
 
-def _derive(conn: Any, incident: Incident, revision: Revision) -> None:
-    """Rewrite every derived row of *incident* from its new head revision."""
-    key = conn.execute(_UPSERT, _row(incident, revision)).fetchone()[0]
-    conn.execute("DELETE FROM incident_codes WHERE incident_key = ?", (key,))
-    conn.execute("DELETE FROM incident_victims WHERE incident_key = ?", (key,))
+def _derive(conn: Any, incident: Incident, revision: Revision, *, new: bool) -> None:
+    """Write every derived row of *incident* from its new head revision.
+
+    A new incident relies on the UNIQUE id constraint instead of a lookup, so
+    adding a batch costs one statement per table and row.
+    """
+    if new:
+        try:
+            key = conn.execute(_INSERT + "RETURNING key", _row(incident, revision)).fetchone()[0]
+        except ConstraintViolation:
+            raise VaultError(
+                f"incident {incident.id} already exists: use edit to change it"
+            ) from None
+    else:
+        key = conn.execute(_UPSERT, _row(incident, revision)).fetchone()[0]
+        conn.execute("DELETE FROM incident_codes WHERE incident_key = ?", (key,))
+        conn.execute("DELETE FROM incident_victims WHERE incident_key = ?", (key,))
     codes = [
         (kind, code, key)
         for kind, values in (
@@ -95,7 +116,9 @@ class IncidentStore:
         self._db = db
         self._device_id = device_id
 
-    def _write(self, conn: Any, incident: Incident, parents: tuple[str, ...]) -> Revision:
+    def _write(
+        self, conn: Any, incident: Incident, parents: tuple[str, ...], device_seq: int | None = None
+    ) -> Revision:
         revision = append_revision(
             conn,
             entity_type="incident",
@@ -103,8 +126,9 @@ class IncidentStore:
             body=incident_to_json(incident),
             parents=parents,
             device_id=self._device_id,
+            device_seq=device_seq,
         )
-        _derive(conn, incident, revision)
+        _derive(conn, incident, revision, new=not parents)
         return revision
 
     def add(self, incident: Incident) -> Revision:
@@ -113,15 +137,10 @@ class IncidentStore:
 
     def add_many(self, incidents: Iterable[Incident]) -> list[Revision]:
         """Store new incidents in one transaction: all of them or none."""
+        batch = list(incidents)
         with self._db.write() as conn:
-            revisions = []
-            for incident in incidents:
-                if self._head(conn, incident.id) is not None:
-                    raise VaultError(
-                        f"incident {incident.id} already exists: use edit to change it"
-                    )
-                revisions.append(self._write(conn, incident, ()))
-            return revisions
+            seqs = reserve_device_seqs(conn, len(batch))
+            return [self._write(conn, i, (), seq) for i, seq in zip(batch, seqs, strict=True)]
 
     def update(self, incident: Incident, *, based_on: str | None = None) -> Revision:
         """Save a new version of an existing incident.

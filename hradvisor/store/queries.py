@@ -21,6 +21,10 @@ from hradvisor.store.errors import VaultError
 from hradvisor.store.incidents import load_incident
 
 MAX_PAGE = 1_000
+# When even the most selective text or code condition matches more incidents
+# than this, a page is found faster by walking the sort index than by looking
+# up every match (measured on the demo vault: make bench).
+SCAN_ABOVE_MATCHES = 1_500
 _SORTS = {
     "date": "i.date_first",
     "title": "i.title COLLATE NOCASE",
@@ -49,8 +53,39 @@ class IncidentFilter:
     sensitivity: tuple[str, ...] = ()
     text: str | None = None
 
-    def where(self) -> tuple[str, list[Any]]:
-        """SQL condition over alias ``i`` and its parameters."""
+    def sets(self) -> list[tuple[str, str, list[Any]]]:
+        """The set-membership conditions: (name, subquery of incident keys, parameters).
+
+        Text and code filters select keys from their own indexes; the query
+        planner is told which of them may drive the query (see ``where``).
+        """
+        found: list[tuple[str, str, list[Any]]] = []
+        match = fts_query(self.text or "")
+        if match:
+            found.append(
+                ("text", "SELECT rowid FROM incidents_fts WHERE incidents_fts MATCH ?", [match])
+            )
+        for kind, values in (
+            ("violation", self.violations),
+            ("perpetrator", self.perpetrators),
+            ("victim_group", self.victim_groups),
+        ):
+            if values:
+                inner = (
+                    "SELECT c.incident_key FROM incident_codes c"
+                    f" WHERE c.kind = ? AND c.code IN ({_marks(values)})"
+                )
+                found.append((kind, inner, [kind, *values]))
+        return found
+
+    def where(self, *, drive: str | None = None) -> tuple[str, list[Any]]:
+        """SQL condition over alias ``i`` and its parameters.
+
+        Only the set named *drive* may lead the query; the others are written
+        ``+i.key IN (…)`` so SQLite only tests membership. With ``drive=None``
+        no set leads, and SQLite walks the sort or column indexes instead:
+        right when every set is large.
+        """
         clauses: list[str] = []
         params: list[Any] = []
         if self.date_from is not None:
@@ -70,22 +105,30 @@ class IncidentFilter:
             if values:
                 clauses.append(f"i.{column} IN ({_marks(values)})")
                 params.extend(values)
-        for kind, values in (
-            ("violation", self.violations),
-            ("perpetrator", self.perpetrators),
-            ("victim_group", self.victim_groups),
-        ):
-            if values:
-                clauses.append(
-                    "EXISTS (SELECT 1 FROM incident_codes c WHERE c.incident_key = i.key"
-                    f" AND c.kind = ? AND c.code IN ({_marks(values)}))"
-                )
-                params.extend([kind, *values])
-        match = fts_query(self.text or "")
-        if match:
-            clauses.append("i.key IN (SELECT rowid FROM incidents_fts WHERE incidents_fts MATCH ?)")
-            params.append(match)
+        for name, inner, inner_params in self.sets():
+            clauses.append(f"{'' if name == drive else '+'}i.key IN ({inner})")
+            params.extend(inner_params)
         return (" AND ".join(clauses) or "1"), params
+
+    def only_sets(self) -> bool:
+        """True if the filter is text and code conditions and nothing else."""
+        if not self.sets():
+            return False
+        bare = IncidentFilter(
+            text=self.text,
+            violations=self.violations,
+            perpetrators=self.perpetrators,
+            victim_groups=self.victim_groups,
+        )
+        return self == bare
+
+
+def _set_sizes(conn: Any, filters: IncidentFilter) -> dict[str, int]:
+    """Rows each set condition selects, counted from its index alone (cheap)."""
+    return {
+        name: int(conn.execute(f"SELECT count(*) FROM ({inner})", params).fetchone()[0])
+        for name, inner, params in filters.sets()
+    }
 
 
 def _marks(values: Iterable[Any]) -> str:
@@ -136,13 +179,22 @@ class IncidentQueries:
         self._db = db
 
     def count(self, filters: IncidentFilter | None = None) -> int:
-        where, params = (filters or IncidentFilter()).where()
+        """How many incidents match, led by the most selective condition."""
+        filters = filters or IncidentFilter()
         with self._db.read() as conn:
-            return int(
-                conn.execute(f"SELECT count(*) FROM incidents i WHERE {where}", params).fetchone()[
-                    0
-                ]
-            )
+            if filters.only_sets():  # answered from the indexes alone
+                sets = filters.sets()
+                keys = " INTERSECT ".join(inner for _, inner, _ in sets)
+                params = [value for _, _, set_params in sets for value in set_params]
+                row = conn.execute(
+                    f"SELECT count(*) FROM (SELECT DISTINCT * FROM ({keys}))", params
+                )
+                return int(row.fetchone()[0])
+            sizes = _set_sizes(conn, filters)
+            drive = min(sizes, key=sizes.__getitem__) if sizes else None
+            where, params = filters.where(drive=drive)
+            row = conn.execute(f"SELECT count(*) FROM incidents i WHERE {where}", params)
+            return int(row.fetchone()[0])
 
     def page(
         self,
@@ -157,21 +209,35 @@ class IncidentQueries:
         if sort not in _SORTS:
             raise VaultError(f"cannot sort by {sort!r}: choose one of {', '.join(_SORTS)}")
         limit = max(1, min(limit, MAX_PAGE))
-        where, params = (filters or IncidentFilter()).where()
-        column, direction = _SORTS[sort], ("DESC" if descending else "ASC")
-        sort_expr = column.split(" ")[0]
-        if after is not None:
-            value, key = _decode_cursor(after)
-            where += f" AND ({column}, i.key) {'<' if descending else '>'} (?, ?)"
-            params += [value, key]
-        sql = (
-            f"SELECT {sort_expr}, i.key, r.body, r.hash FROM incidents i"
-            f" JOIN revisions r ON r.hash = i.head WHERE {where}"
-            f" ORDER BY {column} {direction}, i.key {direction} LIMIT ?"
-        )
+        filters = filters or IncidentFilter()
         with self._db.read() as conn:
+            sql, params = self._page_sql(conn, filters, sort, descending, after)
             rows = conn.execute(sql, [*params, limit + 1]).fetchall()
         more = len(rows) > limit
         rows = rows[:limit]
         cursor = _encode_cursor(rows[-1][0], rows[-1][1]) if more else None
         return Page([load_incident(r[2]) for r in rows], [r[3] for r in rows], cursor)
+
+    @staticmethod
+    def _page_sql(
+        conn: Any, filters: IncidentFilter, sort: str, descending: bool, after: str | None
+    ) -> tuple[str, list[Any]]:
+        """Keys are filtered, sorted and limited first; bodies are joined for the page only."""
+        sizes = _set_sizes(conn, filters)
+        smallest = min(sizes, key=sizes.__getitem__) if sizes else None
+        drive = smallest if smallest and sizes[smallest] <= SCAN_ABOVE_MATCHES else None
+        where, params = filters.where(drive=drive)
+        column, direction = _SORTS[sort], ("DESC" if descending else "ASC")
+        if after is not None:
+            value, key = _decode_cursor(after)
+            where += f" AND ({column}, i.key) {'<' if descending else '>'} (?, ?)"
+            params += [value, key]
+        sql = (
+            f"SELECT p.sort_value, p.key, r.body, r.hash FROM ("
+            f" SELECT {column.split(' ')[0]} AS sort_value, i.key AS key, i.head AS head"
+            f" FROM incidents i WHERE {where}"
+            f" ORDER BY {column} {direction}, i.key {direction} LIMIT ?"
+            f") p JOIN revisions r ON r.hash = p.head"
+            f" ORDER BY p.sort_value {direction}, p.key {direction}"
+        )
+        return sql, params

@@ -78,11 +78,16 @@ def append_revision(
     parents: tuple[str, ...],
     device_id: str,
     deleted: bool = False,
+    device_seq: int | None = None,
 ) -> Revision:
-    """Append one revision inside the caller's write transaction and advance the vault head."""
-    device_seq = conn.execute(
-        "UPDATE vault_state SET device_seq = device_seq + 1 WHERE id = 1 RETURNING device_seq"
-    ).fetchone()[0]
+    """Append one revision inside the caller's write transaction.
+
+    *device_seq* comes from ``reserve_device_seqs`` when a batch reserved its
+    numbers up front; otherwise one is reserved here. The vault head and
+    write counter are advanced once per transaction, at commit.
+    """
+    if device_seq is None:
+        device_seq = reserve_device_seqs(conn, 1)[0]
     created_at = utc_timestamp()
     body_bytes = canonical_json(body)
     digest = revision_hash(
@@ -110,10 +115,24 @@ def append_revision(
             body_bytes.decode("utf-8"),
         ),
     )
-    conn.execute("UPDATE vault_state SET head_hash = ? WHERE id = 1", (digest,))
     return Revision(
         digest, entity_type, entity_id, parents, device_id, device_seq, created_at, deleted, body
     )
+
+
+def reserve_device_seqs(conn: Any, count: int) -> range:
+    """The next *count* per-device sequence numbers, reserved in the current transaction."""
+    last = conn.execute(
+        "UPDATE vault_state SET device_seq = device_seq + ? WHERE id = 1 RETURNING device_seq",
+        (count,),
+    ).fetchone()[0]
+    return range(last - count + 1, last + 1)
+
+
+def latest_revision_hash(conn: Any) -> str | None:
+    """The hash of the revision appended last on this device (the vault head)."""
+    row = conn.execute("SELECT hash FROM revisions ORDER BY seq DESC LIMIT 1").fetchone()
+    return row[0] if row else None
 
 
 _COLUMNS = "hash, entity_type, entity_id, parents, device_id, device_seq, created_at, deleted, body"

@@ -30,6 +30,7 @@ from hradvisor.store.keyfile import (
 )
 from hradvisor.store.queries import IncidentQueries
 from hradvisor.store.records import NoteStore, PersonStore
+from hradvisor.store.revisions import latest_revision_hash
 from hradvisor.store.schema import migrate
 from hradvisor.store.subkeys import derive_subkey
 from hradvisor.store.throttle import UnlockThrottle
@@ -164,9 +165,11 @@ class Vault:
         self._witnesses.record(self.state())
 
     def _advance_counter(self, conn: Any) -> None:
+        """Inside each write transaction: one more write, and the head is the last revision."""
         row = conn.execute(
-            "UPDATE vault_state SET write_counter = write_counter + 1 WHERE id = 1"
-            " RETURNING write_counter, head_hash"
+            "UPDATE vault_state SET write_counter = write_counter + 1, head_hash = ?"
+            " WHERE id = 1 RETURNING write_counter, head_hash",
+            (latest_revision_hash(conn),),
         ).fetchone()
         self._pending_state = VaultState(row[0], row[1])
 

@@ -118,3 +118,25 @@ def test_bad_cursor_and_sort_are_errors(vault: Vault) -> None:
 def test_count_matches_filters(filled: Vault) -> None:
     assert filled.queries.count() == 4
     assert filled.queries.count(IncidentFilter(admin1=("XA-02",), text="protest")) == 1
+    assert filled.queries.count(IncidentFilter(text="arrestations")) == 1
+    assert (
+        filled.queries.count(
+            IncidentFilter(violations=("arbitrary-detention", "freedom-of-assembly"))
+        )
+        == 2
+    )
+    assert (
+        filled.queries.count(IncidentFilter(violations=("attack-on-hrd",), text="checkpoint")) == 1
+    )
+
+
+@pytest.mark.parametrize("planned", [0, 10**9])
+def test_results_do_not_depend_on_the_plan(
+    filled: Vault, planned: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Whichever condition leads the query, the same incidents come back."""
+    monkeypatch.setattr("hradvisor.store.queries.SCAN_ABOVE_MATCHES", planned)
+    query = IncidentFilter(violations=("arbitrary-detention",), text="arrestations OR protest")
+    assert {i.title for i in filled.queries.page(query).items} == set()  # every word must match
+    query = IncidentFilter(violations=("arbitrary-detention",), admin1=("XA-02", "XA-04"))
+    assert len(filled.queries.page(query).items) == filled.queries.count(query) == 2
