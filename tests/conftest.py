@@ -54,7 +54,7 @@ def make_incident(**overrides: object) -> Incident:
         "violations": ["arbitrary-detention", "torture-ill-treatment"],
         "perpetrators": ["state-police"],
         "victims": {"detained": {"men": 4, "women": 1}, "tortured": {"men": 2}},
-        "narrative": "Police officers detained five traders at the market after a dispute over fees.",
+        "narrative": "Police officers detained five traders at the market over a dispute.",
         "sources": [{"type": "direct-witness", "reliability": "B", "credibility": 2}],
         "verification": "credible",
         "tags": ["market"],

@@ -85,13 +85,18 @@ def incident_json(draw: st.DrawFn) -> dict[str, Any]:
         **draw(_dates()),
     }
     optional = {
-        "rights": _distinct("rights"), "perpetrators": _distinct("perpetrators"),
-        "victim_groups": _distinct("victim-groups"), "victims": _counts, "narrative": _multiline,
-        "sources": _sources, "verification": st.sampled_from(codes("verification")),
-        "sensitivity": st.sampled_from(codes("sensitivity")), "consent": st.sampled_from(codes("consent")),
+        "rights": _distinct("rights"),
+        "perpetrators": _distinct("perpetrators"),
+        "victim_groups": _distinct("victim-groups"),
+        "victims": _counts,
+        "narrative": _multiline,
+        "sources": _sources,
+        "verification": st.sampled_from(codes("verification")),
+        "sensitivity": st.sampled_from(codes("sensitivity")),
+        "consent": st.sampled_from(codes("consent")),
         "tags": st.lists(_text.map(lambda s: s[:60]), max_size=3, unique=True),
         "follow_up": st.lists(_text, max_size=3, unique=True),
-    }  # fmt: skip
+    }
     for key, strategy in optional.items():
         if draw(st.booleans()):
             data[key] = draw(strategy)

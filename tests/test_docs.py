@@ -19,5 +19,5 @@ def test_vault_format_recipe_opens_a_real_vault(vault_dir: Path, capsys: object)
     recipe = re.search(r"## Opening your vault by hand.*?```python\n(.*?)```", text, re.S)
     assert recipe is not None
     scope: dict[str, object] = {"VAULT_DIR": str(vault_dir), "PASSPHRASE": PASSPHRASE}
-    exec(recipe.group(1), scope)  # noqa: S102 - our own documentation
+    exec(recipe.group(1), scope)  # our own documentation
     assert scope["incident"]["title"] == "Opened without hradvisor"  # type: ignore[index]

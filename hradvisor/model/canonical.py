@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 from typing import Any
 
 import rfc8785
@@ -29,8 +30,9 @@ _encode = json.JSONEncoder(
 def _stdlib_is_canonical(value: Any) -> bool:
     """True if the stdlib encoder's output for *value* is exactly RFC 8785.
 
-    Exact type checks on purpose: a float, a subclass of anything, a non-ASCII
-    key or an unsafe integer sends the value to the reference implementation.
+    Exact type checks on purpose: a subclass of anything, a non-ASCII key, an
+    unsafe integer or a float needing an exponent or integral form sends the
+    value to the reference implementation.
     Iterative, because this runs for every revision written.
     """
     stack = [value]
@@ -49,9 +51,23 @@ def _stdlib_is_canonical(value: Any) -> bool:
         elif kind is int:
             if not -_SAFE_INTEGER <= item <= _SAFE_INTEGER:
                 return False
+        elif kind is float:
+            if not _plain_float(item):
+                return False
         else:
             return False
     return True
+
+
+def _plain_float(value: float) -> bool:
+    """True if Python's repr of *value* is also its ECMAScript form.
+
+    Both give the shortest digits that round-trip; they differ only in when
+    to use an exponent and in integral values ("10.0" against "10"), so a
+    finite repr with neither is already canonical (coordinates, typically).
+    """
+    text = repr(value)
+    return math.isfinite(value) and "e" not in text and not text.endswith(".0")
 
 
 def canonical_json(value: Any) -> bytes:

@@ -34,7 +34,8 @@ def is_valid_country(code: str) -> bool:
     """True for an ISO 3166-1 alpha-2 code or a user-assigned XA–XZ code."""
     if is_fictional_country(code):
         return True
-    return _lookup(pycountry.countries, alpha_2=code) is not None
+    country = _lookup(pycountry.countries, alpha_2=code)
+    return country is not None and country.alpha_2 == code  # pycountry ignores case; we do not
 
 
 def is_valid_admin1(country: str, code: str) -> bool:
@@ -43,7 +44,9 @@ def is_valid_admin1(country: str, code: str) -> bool:
     if match:
         return match.group(1) == country and match.group(2) != "00"
     subdivision = _lookup(pycountry.subdivisions, code=code)
-    return subdivision is not None and subdivision.country_code == country
+    return (
+        subdivision is not None and subdivision.code == code and subdivision.country_code == country
+    )
 
 
 @functools.cache

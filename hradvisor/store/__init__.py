@@ -10,7 +10,9 @@ keyset-paged lists and counts), ``vault.notes``, ``vault.persons`` and
 from hradvisor.store.attachments import Attachment
 from hradvisor.store.errors import (
     ConflictError,
+    DuplicateRecord,
     IntegrityError,
+    InvalidCursor,
     NotFound,
     RollbackDetected,
     TooLarge,
@@ -26,14 +28,16 @@ from hradvisor.store.maintenance import CheckReport, check_vault, vault_info
 from hradvisor.store.queries import IncidentFilter, Page, fts_query
 from hradvisor.store.recovery import change_passphrase, recover_vault, recovery_shares
 from hradvisor.store.revisions import Revision
-from hradvisor.store.vault import Vault, create_vault, open_vault
+from hradvisor.store.vault import Vault, create_vault, open_vault, require_vault
 
 __all__ = [
     "Attachment",
     "CheckReport",
     "ConflictError",
+    "DuplicateRecord",
     "IncidentFilter",
     "IntegrityError",
+    "InvalidCursor",
     "KdfParams",
     "NotFound",
     "Page",
@@ -54,5 +58,6 @@ __all__ = [
     "open_vault",
     "recover_vault",
     "recovery_shares",
+    "require_vault",
     "vault_info",
 ]

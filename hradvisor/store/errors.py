@@ -57,8 +57,18 @@ class ConflictError(VaultError):
     """An edit was based on an old revision: saving would silently overwrite a newer one."""
 
 
+class DuplicateRecord(VaultError):
+    """A record with that id is already in the vault: adding it again would overwrite it."""
+
+
 class NotFound(VaultError):
     """No record with that id."""
+
+
+class InvalidCursor(VaultError):
+    """A page cursor that this listing did not hand out (mistyped, truncated, forged)."""
+
+    exit_code = 2
 
 
 class TooLarge(VaultError):

@@ -16,7 +16,7 @@ from typing import Any
 
 from hradvisor.model import Incident, incident_from_json, incident_to_json
 from hradvisor.store.connection import ConstraintViolation, Database
-from hradvisor.store.errors import ConflictError, NotFound, VaultError
+from hradvisor.store.errors import ConflictError, DuplicateRecord, NotFound
 from hradvisor.store.revisions import (
     Revision,
     append_revision,
@@ -77,7 +77,7 @@ def _derive(conn: Any, incident: Incident, revision: Revision, *, new: bool) -> 
         try:
             key = conn.execute(_INSERT + "RETURNING key", _row(incident, revision)).fetchone()[0]
         except ConstraintViolation:
-            raise VaultError(
+            raise DuplicateRecord(
                 f"incident {incident.id} already exists: use edit to change it"
             ) from None
     else:
@@ -132,7 +132,7 @@ class IncidentStore:
         return revision
 
     def add(self, incident: Incident) -> Revision:
-        """Store a new incident; VaultError if its id is already in the vault."""
+        """Store a new incident; DuplicateRecord if its id is already in the vault."""
         return self.add_many([incident])[0]
 
     def add_many(self, incidents: Iterable[Incident]) -> list[Revision]:

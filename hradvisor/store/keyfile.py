@@ -127,6 +127,11 @@ def read_header(path: Path) -> dict[str, Any]:
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
+        if (path.parent / "vault.db").exists():
+            raise IntegrityError(
+                f"{path.name} is missing beside vault.db in {path.parent} (erased?): "
+                "regain access with 'hradvisor vault recover' and two recovery shares"
+            ) from None
         raise VaultNotFound(f"no vault here: {path.name} is missing in {path.parent}") from None
     problem = "vault.key is damaged or was modified"
     if len(raw) > MAX_HEADER_BYTES:

@@ -17,7 +17,7 @@ from typing import Any
 
 from hradvisor.model import Incident
 from hradvisor.store.connection import Database
-from hradvisor.store.errors import VaultError
+from hradvisor.store.errors import InvalidCursor, VaultError
 from hradvisor.store.incidents import load_incident
 
 MAX_PAGE = 1_000
@@ -165,11 +165,13 @@ def _encode_cursor(sort_value: Any, key: int) -> str:
 def _decode_cursor(cursor: str) -> tuple[Any, int]:
     try:
         value, key = json.loads(base64.urlsafe_b64decode(cursor.encode("ascii")))
-        if not isinstance(key, int) or isinstance(value, list | dict):
+        if type(key) is not int or not -(2**63) <= key < 2**63:
+            raise ValueError
+        if not isinstance(value, str | int | float) or isinstance(value, bool):
             raise ValueError
         return value, key
     except (ValueError, TypeError):
-        raise VaultError("invalid page cursor") from None
+        raise InvalidCursor("not a page cursor from this listing") from None
 
 
 class IncidentQueries:
@@ -232,12 +234,13 @@ class IncidentQueries:
             value, key = _decode_cursor(after)
             where += f" AND ({column}, i.key) {'<' if descending else '>'} (?, ?)"
             params += [value, key]
+        collation = " COLLATE NOCASE" if "NOCASE" in column else ""
         sql = (
             f"SELECT p.sort_value, p.key, r.body, r.hash FROM ("
             f" SELECT {column.split(' ')[0]} AS sort_value, i.key AS key, i.head AS head"
             f" FROM incidents i WHERE {where}"
             f" ORDER BY {column} {direction}, i.key {direction} LIMIT ?"
             f") p JOIN revisions r ON r.hash = p.head"
-            f" ORDER BY p.sort_value {direction}, p.key {direction}"
+            f" ORDER BY p.sort_value{collation} {direction}, p.key {direction}"
         )
         return sql, params

@@ -81,9 +81,9 @@ def _initial_schema(db: sqlite_utils.Database) -> None:
             victims_total INTEGER NOT NULL CHECK (victims_total >= 0),
             updated_at TEXT NOT NULL
         );
-        CREATE INDEX incidents_by_date ON incidents (date_first);
+        CREATE INDEX incidents_by_date ON incidents (date_first, date_last);
         CREATE INDEX incidents_by_country ON incidents (country, date_first);
-        CREATE INDEX incidents_by_area ON incidents (admin1, date_first);
+        CREATE INDEX incidents_by_area ON incidents (admin1, date_first, date_last);
         CREATE INDEX incidents_by_title ON incidents (title COLLATE NOCASE);
         CREATE INDEX incidents_by_victims ON incidents (victims_total);
         CREATE INDEX incidents_by_update ON incidents (updated_at);

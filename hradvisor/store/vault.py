@@ -80,6 +80,17 @@ def _write_identity(conn: Any) -> None:
     conn.execute("COMMIT")
 
 
+def require_vault(path: Path) -> dict[str, Any]:
+    """The key header of the vault in *path*, or the error opening it would give.
+
+    Lets a front end say "no vault here" before anyone types a passphrase.
+    """
+    header = read_header(Path(path) / KEY_FILE)
+    if not (Path(path) / DB_FILE).is_file():
+        raise IntegrityError(f"{DB_FILE} is missing from the vault in {path}")
+    return header
+
+
 def open_vault(path: Path, passphrase: str, *, accept_rollback: bool = False) -> Vault:
     """Unlock the vault in *path*.
 
@@ -89,9 +100,7 @@ def open_vault(path: Path, passphrase: str, *, accept_rollback: bool = False) ->
     *accept_rollback*, after a person has decided the older copy is right.
     """
     path = Path(path)
-    header = read_header(path / KEY_FILE)
-    if not (path / DB_FILE).is_file():
-        raise IntegrityError(f"{DB_FILE} is missing from the vault in {path}")
+    header = require_vault(path)
     throttle = UnlockThrottle(path / THROTTLE_FILE)
     throttle.check()
     try:

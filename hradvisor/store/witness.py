@@ -90,7 +90,8 @@ class Witnesses:
                 raise RollbackDetected(
                     f"possible rollback: this vault.db is older than the one last used "
                     f"(write {current.counter}, but write {seen.counter} was recorded); "
-                    "a backup copy may have been restored or the file replaced"
+                    "a backup copy may have been restored or the file replaced. If this "
+                    "older copy is the one to keep, run 'hradvisor vault check --accept-rollback'"
                 )
 
     def record(self, current: VaultState) -> None:

@@ -52,3 +52,9 @@ def test_any_valid_incident_round_trips_through_the_vault(
     assert incident_to_json(stored) == incident_to_json(incident)
     [revision] = vault.incidents.history(incident.id)
     assert revision.body == incident_to_json(incident)
+
+
+@given(st.floats(allow_nan=False, allow_infinity=False) | st.floats(-180, 180))
+def test_every_float_is_canonical_as_rfc8785(value: float) -> None:
+    for wrapped in (value, [value], {"lat": value, "n": 3}):
+        assert canonical_json(wrapped) == rfc8785.dumps(wrapped)

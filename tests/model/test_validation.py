@@ -133,7 +133,10 @@ def test_real_places_use_iso_codes() -> None:
 def test_defaults_are_protective() -> None:
     incident = incident_from_json(VALID, today=TODAY)
     assert (incident.verification, incident.sensitivity, incident.consent) == (
-        "reported", "confidential", "internal-only")  # fmt: skip
+        "reported",
+        "confidential",
+        "internal-only",
+    )
     source = incident_from_json({**VALID, "sources": [{"type": "victim"}]}, today=TODAY).sources[0]
     assert (source.reliability, source.credibility, source.consent) == ("F", 6, "internal-only")
 
@@ -158,17 +161,40 @@ def test_victim_totals_are_derived() -> None:
 
 def test_vocabularies_have_the_design_codes_and_french_labels() -> None:
     required = {
-        "violations": {"killing", "enforced-disappearance", "torture-ill-treatment", "arbitrary-detention",
-                       "sexual-violence", "forced-displacement", "attack-on-civilians", "destruction-of-property",
-                       "freedom-of-expression", "freedom-of-assembly", "attack-on-hrd", "discrimination",
-                       "child-recruitment", "denial-of-humanitarian-access", "attack-on-education-health",
-                       "incitement", "fair-trial", "economic-social-rights"},
-        "perpetrators": {"state-armed-forces", "state-police", "state-intelligence", "state-officials",
-                         "pro-government-militia", "non-state-armed-group", "criminal-group", "private-actor",
-                         "unknown"},
+        "violations": {
+            "killing",
+            "enforced-disappearance",
+            "torture-ill-treatment",
+            "arbitrary-detention",
+            "sexual-violence",
+            "forced-displacement",
+            "attack-on-civilians",
+            "destruction-of-property",
+            "freedom-of-expression",
+            "freedom-of-assembly",
+            "attack-on-hrd",
+            "discrimination",
+            "child-recruitment",
+            "denial-of-humanitarian-access",
+            "attack-on-education-health",
+            "incitement",
+            "fair-trial",
+            "economic-social-rights",
+        },
+        "perpetrators": {
+            "state-armed-forces",
+            "state-police",
+            "state-intelligence",
+            "state-officials",
+            "pro-government-militia",
+            "non-state-armed-group",
+            "criminal-group",
+            "private-actor",
+            "unknown",
+        },
         "sensitivity": {"strictly-confidential", "confidential", "unclassified"},
         "verification": {"reported", "credible", "verified", "discounted"},
-    }  # fmt: skip
+    }
     for name, expected in required.items():
         assert expected <= set(codes(name))
     for name in VOCABULARY_NAMES:

@@ -131,7 +131,7 @@ def test_edited_witness_is_an_integrity_error(vault_dir: Path) -> None:
     record = json.loads(side.read_text())
     record["counter"] += 5
     side.write_text(json.dumps(record))
-    with pytest.raises(IntegrityError, match="vault.state"):
+    with pytest.raises(IntegrityError, match=r"vault\.state"):
         open_vault(vault_dir, PASSPHRASE)
 
 

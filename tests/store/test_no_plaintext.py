@@ -65,7 +65,7 @@ def test_canary_through_the_command_line_appears_nowhere(tmp_path: Path, private
     canary = f"CANARY{secrets.token_hex(8)}"
     vault_dir = tmp_path / "cli-vault"
     env = {**os.environ, "HRADVISOR_PASSPHRASE": PASSPHRASE, "HRADVISOR_VAULT": str(vault_dir)}
-    run = [sys.executable, "-m", "hradvisor.cli.main"]
+    run = [sys.executable, "-m", "hradvisor.cli"]
     subprocess.run([*run, "vault", "init"], env=env, check=True, capture_output=True)
     data = {
         "title": f"Title {canary}",

@@ -14,19 +14,40 @@ from tests.conftest import make_incident
 def filled(vault: Vault) -> Vault:
     vault.incidents.add_many(
         [
-            make_incident(title="Shelling near the school", date="2025-01-10", violations=["attack-on-civilians"],
-                          location={"country": "XA", "admin1": "XA-01"}, narrative="Shells hit the courtyard."),
-            make_incident(title="Journalist beaten at checkpoint", date="2025-02-03", violations=["attack-on-hrd"],
-                          perpetrators=["state-armed-forces"], victim_groups=["journalists"],
-                          location={"country": "XA", "admin1": "XA-02"}, sensitivity="strictly-confidential"),
-            make_incident(title="Detentions after protest", date="2025-03", date_precision="month",
-                          violations=["arbitrary-detention", "freedom-of-assembly"],
-                          location={"country": "XA", "admin1": "XA-02"}, verification="verified"),
-            make_incident(title="Élection: arrestations à Brenmark", date="2024", date_precision="year",
-                          violations=["arbitrary-detention"], location={"country": "XA", "admin1": "XA-04"},
-                          narrative="Les arrestations ont eu lieu avant l'élection."),
+            make_incident(
+                title="Shelling near the school",
+                date="2025-01-10",
+                violations=["attack-on-civilians"],
+                location={"country": "XA", "admin1": "XA-01"},
+                narrative="Shells hit the courtyard.",
+            ),
+            make_incident(
+                title="Journalist beaten at checkpoint",
+                date="2025-02-03",
+                violations=["attack-on-hrd"],
+                perpetrators=["state-armed-forces"],
+                victim_groups=["journalists"],
+                location={"country": "XA", "admin1": "XA-02"},
+                sensitivity="strictly-confidential",
+            ),
+            make_incident(
+                title="Detentions after protest",
+                date="2025-03",
+                date_precision="month",
+                violations=["arbitrary-detention", "freedom-of-assembly"],
+                location={"country": "XA", "admin1": "XA-02"},
+                verification="verified",
+            ),
+            make_incident(
+                title="Élection: arrestations à Brenmark",
+                date="2024",
+                date_precision="year",
+                violations=["arbitrary-detention"],
+                location={"country": "XA", "admin1": "XA-04"},
+                narrative="Les arrestations ont eu lieu avant l'élection.",
+            ),
         ]
-    )  # fmt: skip
+    )
     return vault
 
 
@@ -41,7 +62,9 @@ def test_filters(filled: Vault) -> None:
         "Detentions after protest",
     }
     assert _titles(filled, violations=("arbitrary-detention",)) == {
-        "Detentions after protest", "Élection: arrestations à Brenmark"}  # fmt: skip
+        "Detentions after protest",
+        "Élection: arrestations à Brenmark",
+    }
     assert _titles(filled, perpetrators=("state-armed-forces",)) == {
         "Journalist beaten at checkpoint"
     }
@@ -57,7 +80,8 @@ def test_date_ranges_respect_precision(filled: Vault) -> None:
     march = _titles(filled, date_from=dt.date(2025, 3, 20), date_to=dt.date(2025, 3, 21))
     assert march == {"Detentions after protest"}  # a month-precision date may be any day of March
     assert _titles(filled, date_from=dt.date(2024, 6, 1), date_to=dt.date(2024, 6, 1)) == {
-        "Élection: arrestations à Brenmark"}  # fmt: skip
+        "Élection: arrestations à Brenmark"
+    }
     assert _titles(filled, date_from=dt.date(2025, 1, 11), date_to=dt.date(2025, 2, 2)) == set()
 
 
@@ -87,9 +111,15 @@ def test_keyset_pages_cover_everything_once_in_order(
     vault: Vault, sort: str, descending: bool
 ) -> None:
     vault.incidents.add_many(
-        [make_incident(title=f"Case {n % 7}", date=f"2025-0{1 + n % 9}-1{n % 10}",
-                       victims={"killed": {"men": n % 4}}) for n in range(53)]
-    )  # fmt: skip
+        [
+            make_incident(
+                title=f"{'case' if n % 2 else 'CASE'} {n % 7}",
+                date=f"2025-0{1 + n % 9}-1{n % 10}",
+                victims={"killed": {"men": n % 4}},
+            )
+            for n in range(53)
+        ]
+    )
     seen, cursor = [], None
     while True:
         page = vault.queries.page(sort=sort, descending=descending, after=cursor, limit=10)
