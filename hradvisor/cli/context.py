@@ -9,7 +9,7 @@ from pathlib import Path
 import platformdirs
 
 from hradvisor.cli.secrets_input import read_passphrase
-from hradvisor.store import Vault, open_vault
+from hradvisor.store import Vault, open_vault, require_vault
 
 VAULT_ENV = "HRADVISOR_VAULT"
 
@@ -33,6 +33,7 @@ def passphrase_file(args: argparse.Namespace) -> Path | None:
 def unlock(args: argparse.Namespace) -> Vault:
     """Open the vault named by the arguments, asking for the passphrase if needed."""
     path = vault_dir(args)
+    require_vault(path)  # say "no vault here" before asking for a passphrase
     passphrase = read_passphrase(passphrase_file(args))
     return open_vault(path, passphrase, accept_rollback=getattr(args, "accept_rollback", False))
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import itertools
+import os
 import secrets
 import sys
 from pathlib import Path
@@ -21,7 +22,7 @@ from hradvisor.cli.context import passphrase_file, vault_dir
 from hradvisor.cli.errors import UsageError
 from hradvisor.cli.secrets_input import PASSPHRASE_ENV, read_new_passphrase, read_passphrase
 from hradvisor.demo import generate_incidents
-from hradvisor.store import create_vault, open_vault
+from hradvisor.store import DuplicateRecord, create_vault, open_vault
 from hradvisor.store.files import write_atomic
 
 BATCH = 2_000
@@ -62,9 +63,14 @@ def _until(value: str | None) -> dt.date:
 
 
 def _new_vault_passphrase(args: argparse.Namespace) -> str:
-    if args.save_passphrase and not passphrase_file(args):
+    """The given passphrase if there is one; else, with --save-passphrase, an invented one."""
+    given = passphrase_file(args) or os.environ.get(PASSPHRASE_ENV)
+    if args.save_passphrase and not given:
+        target = Path(args.save_passphrase)
+        if target.exists():
+            raise UsageError(f"--save-passphrase: {target} already exists; it was not overwritten")
         words = " ".join(secrets.choice(WORDLIST) for _ in range(DEMO_WORDS))
-        write_atomic(Path(args.save_passphrase), words.encode("utf-8") + b"\n")
+        write_atomic(target, words.encode("utf-8") + b"\n")
         print(f"Demo vault passphrase (saved in {args.save_passphrase}): {words}", file=sys.stderr)
         return words
     return read_new_passphrase(passphrase_file(args), PASSPHRASE_ENV, allow_weak=args.allow_weak)
@@ -92,7 +98,13 @@ def cmd_demo(args: argparse.Namespace) -> int:
         ) as progress,
     ):
         while batch := list(itertools.islice(incidents, BATCH)):
-            vault.incidents.add_many(batch)
+            try:
+                vault.incidents.add_many(batch)
+            except DuplicateRecord:
+                raise UsageError(
+                    f"this vault already holds the demo incidents of seed {args.seed} up to "
+                    f"{until}: choose another --seed to add more"
+                ) from None
             progress.update(len(batch))
         total = vault.queries.count()
     print(

@@ -18,7 +18,8 @@ from hradvisor.model import (
     incident_to_json,
     vocabulary,
 )
-from hradvisor.store import IncidentFilter, Revision
+from hradvisor.model.places import is_valid_admin1, is_valid_country
+from hradvisor.store import IncidentFilter, InvalidCursor, Revision
 
 _LIST_FILTERS = (
     ("--admin1", "admin1", None, "area code, e.g. XA-03"),
@@ -113,9 +114,14 @@ def filters_from_args(args: argparse.Namespace) -> IncidentFilter:
         for code in getattr(args, dest):
             if vocab and code not in vocabulary(vocab):
                 raise UsageError(f"{flag}: {code!r} is not a {vocab} code")
+    _check_places(args)
+    date_from = _date_option(args.date_from, "--from")
+    date_to = _date_option(args.date_to, "--to")
+    if date_from and date_to and date_from > date_to:
+        raise UsageError("--from: must not be after --to")
     return IncidentFilter(
-        date_from=_date_option(args.date_from, "--from"),
-        date_to=_date_option(args.date_to, "--to"),
+        date_from=date_from,
+        date_to=date_to,
         country=args.country,
         admin1=tuple(args.admin1),
         violations=tuple(args.violations),
@@ -125,6 +131,18 @@ def filters_from_args(args: argparse.Namespace) -> IncidentFilter:
         sensitivity=tuple(args.sensitivity),
         text=args.text,
     )
+
+
+def _check_places(args: argparse.Namespace) -> None:
+    """Place codes are exact (XA, XA-02): a typo must not silently list nothing."""
+    if args.country is not None and not is_valid_country(args.country):
+        raise UsageError(
+            f"--country: {args.country!r} is not an ISO 3166-1 alpha-2 code (or XA–XZ)"
+        )
+    for code in args.admin1:
+        country = args.country or code.split("-")[0]
+        if not is_valid_admin1(country, code):
+            raise UsageError(f"--admin1: {code!r} is not an area code such as XA-02 or FR-IDF")
 
 
 def _parse_many(data: Any) -> list[Incident]:
@@ -168,9 +186,12 @@ def cmd_list(args: argparse.Namespace) -> int:
     if not 1 <= args.limit <= 1000:
         raise UsageError("--limit: must be between 1 and 1000")
     with unlock(args) as vault:
-        page = vault.queries.page(
-            filters, sort=args.sort, descending=not args.asc, after=args.after, limit=args.limit
-        )
+        try:
+            page = vault.queries.page(
+                filters, sort=args.sort, descending=not args.asc, after=args.after, limit=args.limit
+            )
+        except InvalidCursor as exc:
+            raise UsageError(f"--after: {exc}") from None
         total = vault.queries.count(filters)
     if args.json:
         print_json(

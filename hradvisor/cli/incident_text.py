@@ -105,5 +105,5 @@ def print_history(revisions: Sequence[Revision]) -> None:
         what = "created" if not revision.parents else f"changed {', '.join(fields) or 'nothing'}"
         print(
             f"{revision.created_at}  {revision.hash[:16]}  "
-            f"device {revision.device_id[:8]} #{revision.device_seq}  {what}"
+            f"device …{revision.device_id[-6:]} #{revision.device_seq}  {what}"
         )

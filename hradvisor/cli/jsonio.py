@@ -34,7 +34,7 @@ def read_json_input(source: str, *, cap: int = MAX_INPUT_BYTES) -> Any:
             f"input is larger than {cap // (1024 * 1024)} MiB: split it into smaller files"
         )
     try:
-        return json.loads(raw.decode("utf-8"))
+        return json.loads(raw.decode("utf-8-sig"))  # a byte-order mark (old Notepad) is fine
     except UnicodeDecodeError:
         raise ValidationError([FieldError("", "input is not UTF-8 text")]) from None
     except json.JSONDecodeError as exc:
@@ -45,5 +45,12 @@ def read_json_input(source: str, *, cap: int = MAX_INPUT_BYTES) -> Any:
 
 
 def print_json(value: Any) -> None:
-    """Pretty JSON on stdout, UTF-8, keys in a stable order."""
-    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
+    """Pretty JSON on stdout, always UTF-8 (whatever the locale), keys in a stable order."""
+    text = json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:
+        sys.stdout.write(text)
+        return
+    sys.stdout.flush()
+    buffer.write(text.encode("utf-8"))
+    buffer.flush()

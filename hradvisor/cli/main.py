@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import io
+import os
+import re
 import sys
 import traceback
 from collections.abc import Sequence
+from typing import Any
 
 from hradvisor import __version__
 from hradvisor.cli import demo_command, incident_commands, vault_commands
@@ -16,10 +20,50 @@ from hradvisor.store import VaultError
 
 
 class _Parser(argparse.ArgumentParser):
-    """argparse, but usage errors are one line and exit 2 like every other error."""
+    """argparse, but usage errors are one line and exit 2 like every other error.
+
+    Abbreviated options are off: ``--passphrase SECRET`` must be refused, not
+    taken for ``--passphrase-file SECRET`` and echoed back in an error.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("allow_abbrev", False)
+        super().__init__(*args, **kwargs)
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        raise UsageError(f"{message} (see '{self.prog} --help')")
+        raise UsageError(f"{redact_usage_message(message)} (see '{self.prog} --help')")
+
+
+_SECRET_OPTION = re.compile(
+    r"^--(new-)?(passphrase|password|passwd|pass|secret|key|shares?)(=.*)?$"
+)
+
+
+def refuse_secrets_in_argv(argv: Sequence[str]) -> None:
+    """Refuse a passphrase typed as an option, naming the option and never the value.
+
+    The process list and the shell history would keep it: DESIGN §10 allows
+    passphrases only from a file, the environment or a prompt.
+    """
+    for token in argv:
+        found = _SECRET_OPTION.match(token)
+        if found:
+            option = token.split("=", 1)[0]
+            raise UsageError(
+                f"{option}: passphrases are never accepted on the command line (the process "
+                "list and shell history would keep them); use --passphrase-file FILE, "
+                "HRADVISOR_PASSPHRASE, or the prompt"
+            )
+
+
+def redact_usage_message(message: str) -> str:
+    """An argparse message without the values the user typed (they might be secrets)."""
+    message = re.sub(r"invalid choice: '.*?' \(", "invalid choice (", message)
+    message = re.sub(r"invalid (\w+) value: '.*?'$", r"invalid \1 value", message)
+    if message.startswith("unrecognized arguments:"):
+        options = [t.split("=", 1)[0] for t in message.split()[2:] if t.startswith("-")]
+        message = "unrecognized arguments" + (f": {' '.join(options)}" if options else "")
+    return message
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -55,13 +99,22 @@ def _exit_code(exc: BaseException) -> tuple[int, str]:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code (the console script exits with it)."""
     debug = "--debug" in (sys.argv[1:] if argv is None else argv)
+    if isinstance(sys.stdout, io.TextIOWrapper):
+        sys.stdout.reconfigure(errors="backslashreplace")  # a title never crashes a listing
     try:
+        refuse_secrets_in_argv(sys.argv[1:] if argv is None else argv)
         args = build_parser().parse_args(argv)
         if args.command is None:
             return _no_command()
-        return int(args.handler(args))
+        code = int(args.handler(args))
+        sys.stdout.flush()
+        return code
     except SystemExit as exc:  # --help and --version
         return int(exc.code or 0)
+    except BrokenPipeError:
+        # The reader went away ('| head'): that is its choice, not our error.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except BaseException as exc:
         code, message = _exit_code(exc)
         if debug:
@@ -80,7 +133,3 @@ def _no_command() -> int:
         file=sys.stderr,
     )
     return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

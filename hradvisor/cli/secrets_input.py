@@ -37,13 +37,30 @@ def _first_line(path: Path, what: str) -> str:
     return line
 
 
-def _prompt(prompt: str) -> str:
-    if not sys.stdin.isatty():
-        raise UsageError(
-            "no passphrase given: use --passphrase-file, set HRADVISOR_PASSPHRASE, "
-            "or run in a terminal to be asked"
-        )
+def _person_at_terminal() -> bool:
+    """True if someone can answer a prompt on the terminal.
+
+    getpass reads the controlling terminal, so ``cat file.json | hradvisor
+    incident add`` can still ask for the passphrase; with neither stdin nor
+    stderr on a terminal (scripts, CI, tests) nobody is there to answer.
+    """
+    if not (sys.stdin.isatty() or sys.stderr.isatty()):
+        return False
+    try:
+        os.close(os.open("/dev/tty", os.O_RDWR))
+    except OSError:
+        return sys.stdin.isatty()
+    return True
+
+
+def _prompt(prompt: str, *, missing: str) -> str:
+    """Ask on the terminal without echo; *missing* says what to give instead when nobody can."""
+    if not _person_at_terminal():
+        raise UsageError(f"{missing}, or run in a terminal to be asked")
     return getpass.getpass(prompt)
+
+
+_NO_PASSPHRASE = "no passphrase given: use --passphrase-file or set HRADVISOR_PASSPHRASE"  # noqa: S105
 
 
 def read_passphrase(passphrase_file: Path | None, *, prompt: str = "Vault passphrase: ") -> str:
@@ -52,20 +69,26 @@ def read_passphrase(passphrase_file: Path | None, *, prompt: str = "Vault passph
         return _first_line(passphrase_file, "passphrase")
     if os.environ.get(PASSPHRASE_ENV):
         return os.environ[PASSPHRASE_ENV]
-    return _prompt(prompt)
+    return _prompt(prompt, missing=_NO_PASSPHRASE)
 
 
 def read_new_passphrase(
-    passphrase_file: Path | None, env: str, *, allow_weak: bool, confirm: bool = True
+    passphrase_file: Path | None,
+    env: str,
+    *,
+    allow_weak: bool,
+    confirm: bool = True,
+    file_option: str = "--passphrase-file",
 ) -> str:
     """A passphrase being chosen: from a file, *env*, or typed twice; checked for strength."""
+    missing = f"no new passphrase given: use {file_option} or set {env}"
     if passphrase_file is not None:
         passphrase = _first_line(passphrase_file, "passphrase")
     elif os.environ.get(env):
         passphrase = os.environ[env]
     else:
-        passphrase = _prompt("New passphrase: ")
-        if confirm and _prompt("Repeat the new passphrase: ") != passphrase:
+        passphrase = _prompt("New passphrase: ", missing=missing)
+        if confirm and _prompt("Repeat the new passphrase: ", missing=missing) != passphrase:
             raise UsageError("the two passphrases differ: nothing was changed")
     if not allow_weak:
         require_strong(passphrase)
@@ -93,7 +116,8 @@ def read_shares(shares_file: Path | None) -> list[str]:
             raise UsageError(f"cannot read the shares file {shares_file}") from None
         shares = [line.strip() for line in text.splitlines() if line.strip()]
     else:
-        shares = [_prompt(f"Recovery share {n} of 2 (words, then Enter): ") for n in (1, 2)]
+        missing = "no recovery shares given: use --shares-file FILE (one share per line)"
+        shares = [_prompt(f"Recovery share {n} of 2: ", missing=missing) for n in (1, 2)]
     if len(shares) < 2:
         raise UsageError("give at least two recovery shares")
     return shares

@@ -141,9 +141,7 @@ def _report_check(args: argparse.Namespace, problems: list[str], revisions: int)
 def cmd_passwd(args: argparse.Namespace) -> int:
     path = vault_dir(args)
     old = read_passphrase(passphrase_file(args), prompt="Current passphrase: ")
-    new = read_new_passphrase(
-        _path(args.new_passphrase_file), NEW_PASSPHRASE_ENV, allow_weak=args.allow_weak
-    )
+    new = _read_new(args)
     change_passphrase(path, old, new)
     print("Passphrase changed. Recovery shares made earlier still work.")
     return 0
@@ -166,12 +164,19 @@ def cmd_recovery(args: argparse.Namespace) -> int:
 def cmd_recover(args: argparse.Namespace) -> int:
     path = vault_dir(args)
     shares = read_shares(_path(args.shares_file))
-    new = read_new_passphrase(
-        _path(args.new_passphrase_file), NEW_PASSPHRASE_ENV, allow_weak=args.allow_weak
-    )
+    new = _read_new(args)
     recover_vault(path, shares, new)
     print("Access restored: the vault now opens with the new passphrase.")
     return 0
+
+
+def _read_new(args: argparse.Namespace) -> str:
+    return read_new_passphrase(
+        _path(args.new_passphrase_file),
+        NEW_PASSPHRASE_ENV,
+        allow_weak=args.allow_weak,
+        file_option="--new-passphrase-file",
+    )
 
 
 def _path(value: str | None) -> Path | None:

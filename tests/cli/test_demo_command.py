@@ -124,12 +124,6 @@ def test_demo_with_a_passphrase_file_uses_it(
     assert count_incidents(target) == 5
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: with HRADVISOR_PASSPHRASE set, 'demo --save-passphrase F' into a new vault "
-    "ignores it and invents another passphrase (demo_command._new_vault_passphrase only "
-    "checks --passphrase-file), so the next command with the same environment fails (exit 3)",
-)
 def test_demo_save_passphrase_respects_the_environment_passphrase(
     cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fast_new_vaults: None
 ) -> None:

@@ -226,16 +226,9 @@ def _sort_key(sort: str, incident: dict[str, Any]) -> Any:
     return sum(sum(g.values()) for g in incident["victims"].values())
 
 
-_TITLE_PAGING_BUG = pytest.mark.xfail(
-    strict=True,
-    reason="BUG (store): --sort title pages repeat and skip incidents whose titles differ only "
-    "in case: queries._page_sql orders the outer query by p.sort_value without COLLATE NOCASE",
-)
-
-
 @pytest.mark.parametrize(
     "sort",
-    ["date", pytest.param("title", marks=_TITLE_PAGING_BUG), "victims", "updated"],
+    ["date", "title", "victims", "updated"],
 )
 @pytest.mark.parametrize("order", ["desc", "asc"])
 def test_paging_covers_every_incident_exactly_once(
@@ -291,11 +284,6 @@ def test_list_human_output_shows_titles_and_counts(cli: Cli, unlocked: Path) -> 
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: a damaged --after cursor is exit 1 ('invalid page cursor'), and one with a "
-    "huge key is 'unexpected error (OverflowError)'; bad option values are usage errors (2)",
-)
 @pytest.mark.parametrize(
     "cursor",
     ["not-a-cursor", "WyJ4IiwgMTAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDBd"],  # ["x", 10**30]
@@ -305,11 +293,6 @@ def test_a_bad_cursor_is_a_usage_error(cli: Cli, unlocked: Path, cursor: str) ->
     assert "--after" in cli("incident", "list", "--after", cursor).error(2)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: --country and --admin1 are not checked (filters_from_args skips them), so a "
-    "typo or lower-case code silently lists nothing instead of a usage error",
-)
 @pytest.mark.parametrize(
     "argv",
     [["--country", "xa"], ["--country", "Arcadia"], ["--admin1", "xa-02"], ["--admin1", "XA02"]],
@@ -322,11 +305,6 @@ def test_unknown_place_codes_in_filters_are_usage_errors(
     assert argv[0] in cli("incident", "list", *argv).error(2)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: lower-case place codes ('de', 'de-by') pass validation (pycountry lookups "
-    "ignore case) and are stored as typed, so --country DE / --admin1 DE-BY never find them",
-)
 def test_an_incident_added_with_a_lower_case_country_can_be_found(cli: Cli, unlocked: Path) -> None:
     result = cli("incident", "add", stdin=incident_json(location={"country": "de"}))
     if result.code == 0:
@@ -542,12 +520,6 @@ def test_history_lists_every_revision_oldest_first(cli: Cli, stored: dict[str, A
 # --- output encoding and pipes ---------------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: JSON is written through sys.stdout's text encoding; with a non-UTF-8 stdout "
-    "(Windows redirect, PYTHONIOENCODING) 'incident add --json' stores the incident, then "
-    "fails with 'unexpected error (UnicodeEncodeError)', inviting a duplicate re-add",
-)
 def test_json_output_is_utf8_whatever_the_locale(
     cli: Cli, unlocked: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -193,16 +193,10 @@ def test_passwd_with_a_wrong_old_passphrase_exits_3_and_changes_nothing(
 
 def test_passwd_without_a_new_passphrase_source_exits_2(cli: Cli, unlocked: Path) -> None:
     key = (unlocked / "vault.key").read_bytes()
-    assert "no passphrase given" in cli("vault", "passwd").error(2)
+    assert "no new passphrase given" in cli("vault", "passwd").error(2)
     assert (unlocked / "vault.key").read_bytes() == key
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: with the current passphrase in HRADVISOR_PASSPHRASE but no new one, passwd "
-    "says 'use --passphrase-file, set HRADVISOR_PASSPHRASE' instead of naming "
-    "--new-passphrase-file / HRADVISOR_NEW_PASSPHRASE",
-)
 def test_passwd_without_a_new_passphrase_names_the_new_passphrase_options(
     cli: Cli, unlocked: Path
 ) -> None:
@@ -306,11 +300,6 @@ def test_recover_without_shares_and_no_terminal_exits_2(cli: Cli, unlocked: Path
     assert vault_bytes(unlocked) == before
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: 'vault recover' with no --shares-file and no terminal says 'no passphrase "
-    "given: use --passphrase-file ...' although what is missing is the shares",
-)
 def test_recover_without_shares_names_the_shares_file_option(cli: Cli, unlocked: Path) -> None:
     message = cli("vault", "recover").error(2)
     assert "--shares-file" in message, message
