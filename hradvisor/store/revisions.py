@@ -170,16 +170,17 @@ def verify_revision_hashes(conn: Any) -> list[str]:
     """Recompute every revision hash; return a problem line for each mismatch."""
     problems = []
     for row in conn.execute(f"SELECT {_COLUMNS} FROM revisions ORDER BY seq"):
+        stored = _from_row(row)
         expected = revision_hash(
-            entity_type=row[1],
-            entity_id=row[2],
-            parents=tuple(json.loads(row[3])),
-            device_id=row[4],
-            device_seq=row[5],
-            created_at=row[6],
-            deleted=bool(row[7]),
-            body_bytes=canonical_json(json.loads(row[8])),
+            entity_type=stored.entity_type,
+            entity_id=stored.entity_id,
+            parents=stored.parents,
+            device_id=stored.device_id,
+            device_seq=stored.device_seq,
+            created_at=stored.created_at,
+            deleted=stored.deleted,
+            body_bytes=canonical_json(stored.body),
         )
-        if expected != row[0]:
-            problems.append(f"revision {row[0][:12]} does not match its content")
+        if expected != stored.hash:
+            problems.append(f"revision {stored.hash[:12]} does not match its content")
     return problems

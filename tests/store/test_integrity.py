@@ -212,3 +212,14 @@ def test_full_disk_says_so_and_keeps_the_vault_as_it_was(vault_dir: Path) -> Non
     with open_vault(vault_dir, PASSPHRASE) as vault:
         assert check_vault(vault).ok
         assert vault.queries.count() == len(ids)
+
+
+def test_check_finds_a_revision_edited_behind_the_triggers(vault_dir: Path) -> None:
+    """Someone holding the key could drop the append-only trigger; the hashes still tell."""
+    _fill(vault_dir, 3)
+    with open_vault(vault_dir, PASSPHRASE) as vault:
+        with vault.database.write() as conn:
+            conn.execute("DROP TRIGGER revisions_append_only_update")
+            conn.execute("UPDATE revisions SET body = replace(body, 'number 1', 'number 9')")
+        problems = check_vault(vault).problems
+    assert len(problems) == 1 and "does not match its content" in problems[0]
