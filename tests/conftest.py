@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -30,6 +31,16 @@ def _isolated_state(
     monkeypatch.setenv("XDG_DATA_HOME", str(state / "data"))
     for name in ("HRADVISOR_PASSPHRASE", "HRADVISOR_NEW_PASSPHRASE", "HRADVISOR_VAULT"):
         monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture
+def private_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A temp directory of this test's own, for proving nothing plaintext lands in TMPDIR."""
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    monkeypatch.setenv("TMPDIR", str(temp))
+    monkeypatch.setattr(tempfile, "tempdir", str(temp))
+    return temp
 
 
 @pytest.fixture

@@ -15,7 +15,6 @@ import random
 import secrets
 import shutil
 import stat
-import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import BinaryIO
@@ -180,15 +179,6 @@ def test_round_trip_property(
 
 
 @pytest.fixture
-def fresh_tmpdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    scratch = tmp_path / "scratch-tmp"
-    scratch.mkdir()
-    monkeypatch.setenv("TMPDIR", str(scratch))
-    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
-    return scratch
-
-
-@pytest.fixture
 def written(monkeypatch: pytest.MonkeyPatch) -> list[bytes]:
     """Everything the store writes through atomic_writer."""
     chunks: list[bytes] = []
@@ -215,7 +205,7 @@ def written(monkeypatch: pytest.MonkeyPatch) -> list[bytes]:
 
 
 def test_canary_never_reaches_disk(
-    store: BlobStore, store_dir: Path, tmp_path: Path, fresh_tmpdir: Path, written: list[bytes]
+    store: BlobStore, store_dir: Path, tmp_path: Path, private_tmp: Path, written: list[bytes]
 ) -> None:
     canary = f"canary-{secrets.token_hex(16)}"
     forms = [canary.encode(), canary.encode("utf-16-le")]
@@ -233,7 +223,7 @@ def test_canary_never_reaches_disk(
         list(store.iter_chunks(info.blob_id))
     everything = b"".join(written)
     assert len(everything) >= sum(info.stored_size for info in infos)
-    for path in files_under(store_dir) + files_under(fresh_tmpdir):
+    for path in files_under(store_dir) + files_under(private_tmp):
         content = path.read_bytes()
         for form in forms:
             assert form not in content

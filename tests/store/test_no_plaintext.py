@@ -5,10 +5,7 @@ from __future__ import annotations
 import secrets
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
-
-import pytest
 
 from hradvisor.store import open_vault
 from tests.conftest import PASSPHRASE, make_incident
@@ -22,15 +19,6 @@ def _files_containing(roots: list[Path], canary: str) -> list[Path]:
             if path.is_file() and any(n in path.read_bytes() for n in needles):
                 found.append(path)
     return found
-
-
-@pytest.fixture
-def private_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    temp = tmp_path / "tmp"
-    temp.mkdir()
-    monkeypatch.setenv("TMPDIR", str(temp))
-    monkeypatch.setattr(tempfile, "tempdir", str(temp))
-    return temp
 
 
 def test_canary_in_every_field_and_attachment_appears_nowhere(
