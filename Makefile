@@ -7,9 +7,10 @@ DEMO_DIR := .demo
 DEMO_VAULT := $(DEMO_DIR)/vault
 DEMO_PASS := $(DEMO_DIR)/passphrase
 DEMO_INCIDENTS ?= 5000
+QT_X11_LIBS := libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxkbcommon-x11-0
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint bench format clean
+.PHONY: help run test lint bench format clean screenshots
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -19,7 +20,7 @@ $(BIN)/python:
 	$(BIN)/pip install -q --upgrade pip
 
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install -q -e .
+	$(BIN)/pip install -q -e '.[gui]'
 	touch $@
 
 $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
@@ -27,6 +28,7 @@ $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 	touch $(VENV)/.installed $@
 
 run: $(VENV)/.installed ## Create a demo vault of fictional data (first time) and open it
+	@if [ -n "$${DISPLAY:-}$${WAYLAND_DISPLAY:-}" ]; then bash scripts/system-deps.sh $(QT_X11_LIBS); fi
 	@bash scripts/run-demo.sh "$(BIN)/hradvisor" "$(DEMO_VAULT)" "$(DEMO_PASS)" "$(DEMO_INCIDENTS)"
 
 test: $(VENV)/.installed-dev ## Run the whole test suite (2 workers)
@@ -46,3 +48,7 @@ bench: $(VENV)/.installed ## Run the benchmarks on a 100,000-incident vault and 
 
 clean: ## Remove the virtualenv, the demo vault and caches
 	rm -rf $(VENV) $(DEMO_DIR) bench/.cache .pytest_cache .mypy_cache .ruff_cache
+
+screenshots: $(VENV)/.installed-dev ## Render the main screens to docs/screenshots/ under Xvfb
+	@bash scripts/system-deps.sh xvfb xauth $(QT_X11_LIBS)
+	xvfb-run -a $(BIN)/python scripts/screenshots.py

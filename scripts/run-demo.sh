@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# `make run`: make the demo vault of fictional data the first time, then show it.
+# `make run`: make the demo vault of fictional data the first time, then open it:
+# in the desktop app when there is a display, as a terminal summary when there is not.
 # Arguments: HRADVISOR_BIN VAULT_DIR PASSPHRASE_FILE INCIDENTS
 set -euo pipefail
 bin=$1 vault=$2 passfile=$3 count=$4
@@ -10,14 +11,23 @@ if [ ! -f "$vault/vault.key" ]; then
   "$bin" demo --vault "$vault" --save-passphrase "$passfile" --incidents "$count"
   echo
 else
-  echo "Demo vault: $vault (passphrase in $passfile — demo only)."
+  echo "Demo vault: $vault — passphrase (demo only): $(head -n1 "$passfile")"
 fi
 
+if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
+  echo "Opening the desktop app; unlock it with the demo passphrase above."
+  exec "$bin" --vault "$vault"
+fi
+
+echo "No display here, so the desktop app cannot open; showing the vault in the terminal."
+echo "To see the window without a screen: apt-get install -y xvfb, then"
+echo "  xvfb-run -a $bin --vault $vault      (or run 'make run' on a desktop)"
+echo
 "$bin" --vault "$vault" --passphrase-file "$passfile" vault info
 echo
 "$bin" --vault "$vault" --passphrase-file "$passfile" incident list --limit 15
 echo
-echo "The desktop application is not part of this version yet. Try, for example:"
+echo "Try, for example:"
 echo "  $bin --vault $vault --passphrase-file $passfile incident list --violation killing --admin1 XA-07"
 echo "  $bin --vault $vault --passphrase-file $passfile incident list --text checkpoint --json"
 echo "  $bin --vault $vault --passphrase-file $passfile vault check"

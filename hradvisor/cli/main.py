@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import io
 import os
 import re
+import shlex
 import sys
 import traceback
 from collections.abc import Sequence
@@ -13,7 +15,7 @@ from typing import Any
 
 from hradvisor import __version__
 from hradvisor.cli import demo_command, incident_commands, vault_commands
-from hradvisor.cli.context import add_common_options
+from hradvisor.cli.context import add_common_options, vault_dir
 from hradvisor.cli.errors import UsageError
 from hradvisor.model import ValidationError
 from hradvisor.store import VaultError
@@ -105,7 +107,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         refuse_secrets_in_argv(sys.argv[1:] if argv is None else argv)
         args = build_parser().parse_args(argv)
         if args.command is None:
-            return _no_command()
+            return _no_command(args)
         code = int(args.handler(args))
         sys.stdout.flush()
         return code
@@ -123,13 +125,32 @@ def main(argv: Sequence[str] | None = None) -> int:
         return code
 
 
-def _no_command() -> int:
-    print(
-        "The desktop application is not included in this version yet.\n"
-        "Use the command line: 'hradvisor --help' lists the commands, e.g.\n"
-        "  hradvisor vault init      create your vault\n"
-        "  hradvisor incident add    record incidents from JSON\n"
-        "  hradvisor demo            try it on fictional data",
-        file=sys.stderr,
-    )
-    return 0
+def _no_command(args: argparse.Namespace) -> int:
+    """No subcommand: open the desktop app, or say plainly why it cannot open here."""
+    if importlib.util.find_spec("PySide6") is None:
+        print(
+            "hradvisor: error: the desktop app is not installed; "
+            "install the desktop extra: pip install 'hradvisor[gui]'",
+            file=sys.stderr,
+        )
+        return 1
+    path = vault_dir(args)
+    if not _has_display():
+        print(
+            "There is no display here, so the desktop app cannot open.\n"
+            "The command line works: 'hradvisor --help' lists the commands.\n"
+            "To see the window without a display, run it under a virtual one, e.g.\n"
+            f"  xvfb-run .venv/bin/hradvisor --vault {shlex.quote(str(path))}",
+            file=sys.stderr,
+        )
+        return 0
+    from hradvisor.ui import run_gui  # Qt is loaded only for the desktop app
+
+    return run_gui(path)
+
+
+def _has_display() -> bool:
+    """False on Linux without X11, Wayland or an explicit Qt platform (a server, an SSH login)."""
+    if not sys.platform.startswith("linux"):
+        return True
+    return any(os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))

@@ -9,6 +9,7 @@ oversized input is refused before it is parsed.
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import os
 import shutil
@@ -41,11 +42,30 @@ _NO_SUCH_ID = "0190c0de-0000-7000-8000-000000000000"
 # --- usage errors ----------------------------------------------------------------------------
 
 
-def test_no_command_exits_0_and_says_the_desktop_app_is_not_there_yet(cli: Cli) -> None:
-    result = cli().ok()
-    assert "desktop application is not included" in result.err
+def test_no_command_without_a_display_says_so_and_exits_0(
+    cli: Cli, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr(sys, "platform", "linux")
+    result = cli("--vault", str(tmp_path / "v")).ok()
+    assert "no display" in result.err
     assert "hradvisor --help" in result.err
+    assert f"xvfb-run .venv/bin/hradvisor --vault {tmp_path / 'v'}" in result.err
     assert "error" not in result.err
+    assert not (tmp_path / "v").exists()  # nothing created without a window
+
+
+def test_no_command_without_the_desktop_extra_says_how_to_install_it(
+    cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_find_spec = importlib.util.find_spec
+    monkeypatch.setattr(
+        importlib.util,
+        "find_spec",
+        lambda name, *a: None if name == "PySide6" else real_find_spec(name, *a),
+    )
+    assert "pip install 'hradvisor[gui]'" in cli().error(1)
 
 
 def test_help_and_version_exit_0(cli: Cli) -> None:

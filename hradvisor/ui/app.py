@@ -1,0 +1,114 @@
+"""The desktop application: one window that shows the vault screens or the shell.
+
+The window owns the open Vault and is the only place that closes it. Locking
+closes the vault, drops every reference to it, destroys the shell (and with it
+every widget that showed data) and shows the unlock screen again.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QCloseEvent, QGuiApplication
+from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget
+
+from hradvisor.store import KdfParams, Vault
+from hradvisor.ui.locking import DEFAULT_IDLE_MS, IdleWatcher
+from hradvisor.ui.shell import Shell
+from hradvisor.ui.theme import apply_theme
+from hradvisor.ui.vault_screen import CreateVaultScreen, UnlockScreen
+
+WINDOW_SIZE = (1200, 760)
+
+
+class MainWindow(QMainWindow):
+    """The application window. *kdf* and *idle_ms* are injectable for tests."""
+
+    def __init__(
+        self, vault_dir: Path, *, kdf: KdfParams | None = None, idle_ms: int = DEFAULT_IDLE_MS
+    ) -> None:
+        super().__init__()
+        self.setWindowTitle("hradvisor")
+        self.resize(*WINDOW_SIZE)
+        self.vault_dir = vault_dir
+        self.vault: Vault | None = None
+        self.shell: Shell | None = None
+        self.stack = QStackedWidget()
+        self.setCentralWidget(self.stack)
+        self.idle = IdleWatcher(idle_ms, self)
+        self.idle.idle.connect(self.lock)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.installEventFilter(self.idle)  # removed by Qt when the watcher is destroyed
+        self.unlock_screen = UnlockScreen(vault_dir)
+        self.unlock_screen.unlocked.connect(self._show_shell)
+        self.stack.addWidget(self.unlock_screen)
+        self.create_screen: CreateVaultScreen | None = None
+        if not (vault_dir / "vault.key").exists() and not (vault_dir / "vault.db").exists():
+            self.create_screen = CreateVaultScreen(vault_dir, kdf)
+            self.create_screen.unlocked.connect(self._show_shell)
+            self.stack.addWidget(self.create_screen)
+            self.stack.setCurrentWidget(self.create_screen)
+
+    def _show_shell(self, vault: Vault) -> None:
+        self.vault = vault
+        queries = vault.queries
+        self.shell = Shell(vault.path.name, queries.count)
+        self.shell.lock_requested.connect(self._lock_requested)
+        self.stack.addWidget(self.shell)
+        self.stack.setCurrentWidget(self.shell)
+        self.shell.navigation.setFocus()
+        self._drop_create_screen()
+        self.idle.arm()
+
+    def _drop_create_screen(self) -> None:
+        """After the first unlock, creating is over: later locks go to the unlock screen."""
+        if self.create_screen is not None:
+            self.stack.removeWidget(self.create_screen)
+            self.create_screen.deleteLater()
+            self.create_screen = None
+
+    def _lock_requested(self, panic: bool) -> None:
+        if panic:
+            clear_clipboard_text()
+        self.lock()
+
+    def lock(self) -> None:
+        """Close the vault, destroy the shell, show the unlock screen."""
+        self.idle.disarm()
+        vault, self.vault = self.vault, None
+        if vault is not None:
+            vault.close()
+        shell, self.shell = self.shell, None
+        if shell is not None:
+            self.stack.removeWidget(shell)
+            shell.deleteLater()
+        self.stack.setCurrentWidget(self.unlock_screen)
+        self.unlock_screen.passphrase.setFocus()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.create_screen is not None:
+            self.create_screen.discard()
+        self.lock()
+        super().closeEvent(event)
+
+
+def clear_clipboard_text() -> None:
+    """Empty the clipboard if it holds text (it may be a copied narrative or name)."""
+    clipboard = QGuiApplication.clipboard()
+    mime = clipboard.mimeData()
+    if mime is not None and mime.hasText():
+        clipboard.clear()
+
+
+def run_gui(vault_dir: Path) -> int:
+    """Open the desktop app on *vault_dir*; returns the exit code of the event loop."""
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)  # noqa: S101 (narrows the type for mypy)
+    app.setApplicationName("hradvisor")
+    apply_theme(app)
+    window = MainWindow(vault_dir)
+    window.show()
+    return app.exec()

@@ -1,0 +1,190 @@
+"""The main window's content once a vault is open (UI.md): navigation, header, status.
+
+The shell never holds the Vault past what it needs: it asks for the incident
+count through a worker and forwards lock requests to the window, which owns
+the vault and the decision to close it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import qtawesome as qta
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QStackedWidget,
+    QStatusBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hradvisor.ui.theme import MUTED
+from hradvisor.ui.widgets import button, label
+from hradvisor.ui.workers import run_in_background, user_message
+
+translate = QCoreApplication.translate  # lupdate finds translate("Context", "text")
+
+
+# (title, icon, what the section will hold). The order is the Ctrl+1…7 order.
+SECTIONS: tuple[tuple[str, str, str], ...] = (
+    (
+        str(QT_TRANSLATE_NOOP("Shell", "Incidents")),
+        "mdi6.file-document-multiple-outline",
+        str(
+            QT_TRANSLATE_NOOP(
+                "Shell", "Incidents with filters and search, and the incident editor."
+            )
+        ),
+    ),
+    (
+        str(QT_TRANSLATE_NOOP("Shell", "Notes")),
+        "mdi6.note-text-outline",
+        str(QT_TRANSLATE_NOOP("Shell", "Your working notes, linked to incidents and persons.")),
+    ),
+    (
+        str(QT_TRANSLATE_NOOP("Shell", "Dashboard")),
+        "mdi6.chart-line",
+        str(QT_TRANSLATE_NOOP("Shell", "Trends, areas most affected and early-warning signals.")),
+    ),
+    (
+        str(QT_TRANSLATE_NOOP("Shell", "Risk")),
+        "mdi6.alert-outline",
+        str(QT_TRANSLATE_NOOP("Shell", "The risk framework: indicators and how they are moving.")),
+    ),
+    (
+        str(QT_TRANSLATE_NOOP("Shell", "Reports")),
+        "mdi6.file-chart-outline",
+        str(
+            QT_TRANSLATE_NOOP("Shell", "Summary analyses as PDF, and exports to CSV, JSON and HXL.")
+        ),
+    ),
+    (
+        str(QT_TRANSLATE_NOOP("Shell", "Sync")),
+        "mdi6.cloud-sync-outline",
+        str(QT_TRANSLATE_NOOP("Shell", "Encrypted packages to headquarters, online or by USB.")),
+    ),
+    (
+        str(QT_TRANSLATE_NOOP("Shell", "Settings")),
+        "mdi6.cog-outline",
+        str(QT_TRANSLATE_NOOP("Shell", "Passphrase, recovery shares, auto-lock and language.")),
+    ),
+)
+
+
+def _tr(text: str) -> str:
+    """Translate a SECTIONS string (marked above with QT_TRANSLATE_NOOP) when it is shown."""
+    return QCoreApplication.translate("Shell", text)
+
+
+class Shell(QWidget):
+    """Navigation on the left, a page per section, a header with Lock, a status bar.
+
+    *count* returns the number of incidents; it runs in a worker. Emits
+    ``lock_requested(panic)``.
+    """
+
+    lock_requested = Signal(bool)
+
+    def __init__(self, vault_name: str, count: Callable[[], int]) -> None:
+        super().__init__()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self._header(vault_name))
+        body = QHBoxLayout()
+        body.setSpacing(0)
+        self.navigation = self._navigation()
+        self.pages = QStackedWidget()
+        for title, icon, purpose in SECTIONS:
+            self.pages.addWidget(_empty_state(_tr(title), icon, _tr(purpose)))
+        body.addWidget(self.navigation)
+        body.addWidget(self.pages, 1)
+        layout.addLayout(body, 1)
+        self.status = QStatusBar()
+        self.status.setSizeGripEnabled(False)
+        self.status.showMessage(translate("Shell", "Vault unlocked · counting incidents…"))
+        layout.addWidget(self.status)
+        self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.navigation.setCurrentRow(0)
+        self._shortcuts()
+        run_in_background(count, self._show_count, self._count_failed)
+
+    def _header(self, vault_name: str) -> QFrame:
+        header = QFrame()
+        header.setProperty("role", "header")
+        row = QHBoxLayout(header)
+        row.setContentsMargins(16, 8, 16, 8)
+        self.title = label(
+            translate("Shell", "hradvisor — {name}").format(name=vault_name), "title"
+        )
+        row.addWidget(self.title, 1)
+        self.lock_button = button(
+            translate("Shell", "Lock"), translate("Shell", "Lock the vault (Ctrl+L)")
+        )
+        self.lock_button.setIcon(qta.icon("mdi6.lock-outline"))
+        self.lock_button.setToolTip(
+            translate("Shell", "Lock the vault (Ctrl+L). Panic lock: Ctrl+Shift+L")
+        )
+        self.lock_button.clicked.connect(lambda: self.lock_requested.emit(False))
+        row.addWidget(self.lock_button)
+        return header
+
+    def _navigation(self) -> QListWidget:
+        navigation = QListWidget()
+        navigation.setObjectName("navigation")
+        navigation.setAccessibleName(translate("Shell", "Sections"))
+        navigation.setFixedWidth(180)
+        navigation.setIconSize(QSize(20, 20))
+        for number, (title, icon, _purpose) in enumerate(SECTIONS, start=1):
+            item = QListWidgetItem(qta.icon(icon, color=MUTED, color_selected="white"), _tr(title))
+            item.setSizeHint(QSize(0, 40))
+            item.setToolTip(f"{_tr(title)} (Ctrl+{number})")
+            navigation.addItem(item)
+        return navigation
+
+    def _shortcuts(self) -> None:
+        for number in range(1, len(SECTIONS) + 1):
+            shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
+            shortcut.activated.connect(lambda row=number - 1: self.navigation.setCurrentRow(row))
+        QShortcut(QKeySequence("Ctrl+L"), self).activated.connect(
+            lambda: self.lock_requested.emit(False)
+        )
+        QShortcut(QKeySequence("Ctrl+Shift+L"), self).activated.connect(
+            lambda: self.lock_requested.emit(True)
+        )
+
+    def _show_count(self, count: int) -> None:
+        text = translate("Shell", "Vault unlocked · {count} incidents").format(count=f"{count:,}")
+        self.status.showMessage(text)
+
+    def _count_failed(self, exc: BaseException) -> None:
+        text = translate("Shell", "Vault unlocked · incidents could not be counted: {why}")
+        self.status.showMessage(text.format(why=user_message(exc)))
+
+
+def _empty_state(title: str, icon: str, purpose: str) -> QWidget:
+    """An honest placeholder: what the section will hold, and that it is not built yet."""
+    page = QWidget()
+    layout = QVBoxLayout(page)
+    layout.setContentsMargins(48, 48, 48, 48)
+    layout.addStretch(1)
+    badge = label("")
+    badge.setPixmap(qta.icon(icon, color=MUTED).pixmap(48, 48))
+    badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    layout.addWidget(badge)
+    heading = label(title, "title")
+    heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    layout.addWidget(heading)
+    text = translate("Shell", "{purpose}\nThis section is not built yet in this version.").format(
+        purpose=purpose
+    )
+    body = label(text, "muted")
+    body.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    layout.addWidget(body)
+    layout.addStretch(2)
+    return page

@@ -1,0 +1,82 @@
+"""Render the desktop app's screens to docs/screenshots/*.png (run under xvfb-run).
+
+Each screen is built on a throw-away fast-KDF vault of fictional data, so the
+pictures show real widgets without touching anyone's vault. Used to look at
+every screen by eye (UI.md, "Screens to check by eye").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QThreadPool
+from PySide6.QtWidgets import QApplication
+
+from hradvisor.demo import generate_incidents
+from hradvisor.store import KdfParams, create_vault, open_vault
+from hradvisor.ui.app import WINDOW_SIZE, MainWindow
+from hradvisor.ui.theme import apply_theme
+
+OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
+FAST_KDF = KdfParams(memory_kib=8 * 1024, iterations=1, lanes=1)
+PASSPHRASE = "screenshot-only-fictional-passphrase"  # noqa: S105 (a throw-away vault)
+
+
+def settle(app: QApplication, condition: object = None) -> None:
+    """Let workers finish and the event loop paint."""
+    for _ in range(200):
+        QThreadPool.globalInstance().waitForDone(50)
+        app.processEvents()
+        if condition is None or condition():  # type: ignore[operator]
+            break
+
+
+def save(app: QApplication, window: MainWindow, name: str) -> None:
+    settle(app)
+    window.grab().save(str(OUT / f"{name}.png"), "PNG")
+    print(f"wrote docs/screenshots/{name}.png")
+
+
+def main() -> int:
+    app = QApplication(sys.argv[:1])
+    apply_theme(app)
+    OUT.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        create = MainWindow(Path(tmp) / "new-vault", kdf=FAST_KDF)
+        create.resize(*WINDOW_SIZE)
+        create.show()
+        form = create.create_screen
+        if form is None:
+            raise SystemExit("the create screen did not appear")
+        form.passphrase.setText("sunflower")
+        form.confirm.setText("sunflower")
+        save(app, create, "create-vault")
+        vault_dir = Path(tmp) / "arcadia"
+        create_vault(vault_dir, PASSPHRASE, kdf=FAST_KDF)
+        with open_vault(vault_dir, PASSPHRASE) as vault:
+            for incident in generate_incidents(240, seed=4, until=dt.date(2026, 11, 1)):
+                vault.incidents.add(incident)
+        window = MainWindow(vault_dir)
+        window.resize(*WINDOW_SIZE)
+        window.show()
+        save(app, window, "unlock")
+        screen = window.unlock_screen
+        screen.passphrase.setText("not the passphrase")
+        screen.unlock_button.click()
+        settle(app, lambda: bool(screen.message.text()))
+        save(app, window, "unlock-wrong-passphrase")
+        screen.passphrase.setText(PASSPHRASE)
+        screen.unlock_button.click()
+        settle(
+            app, lambda: window.shell is not None and "240" in window.shell.status.currentMessage()
+        )
+        save(app, window, "shell")
+        window.lock()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

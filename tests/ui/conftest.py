@@ -1,0 +1,50 @@
+"""Fixtures for the desktop app tests: a themed window on a fast-KDF vault.
+
+Every test waits for the thread pool to drain before its widgets go, so no
+worker outlives the test that started it.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QThreadPool
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from hradvisor.ui.app import MainWindow
+from hradvisor.ui.theme import apply_theme
+from tests.conftest import FAST_KDF
+
+
+@pytest.fixture(autouse=True)
+def _drain_workers(qapp: QApplication) -> Iterator[None]:
+    apply_theme(qapp)
+    yield
+    QThreadPool.globalInstance().waitForDone(5000)
+
+
+MakeWindow = Callable[..., MainWindow]
+
+
+@pytest.fixture
+def make_window(qtbot: QtBot) -> MakeWindow:
+    """A shown MainWindow on a vault directory; keyword arguments go to MainWindow."""
+
+    def make(vault_dir: Path, **kwargs: object) -> MainWindow:
+        kwargs.setdefault("kdf", FAST_KDF)
+        window = MainWindow(vault_dir, **kwargs)  # type: ignore[arg-type]
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        return window
+
+    return make
+
+
+def copy_vault(source: Path, target: Path) -> Path:
+    shutil.copytree(source, target)
+    return target
