@@ -43,12 +43,13 @@ _UPSERT = (
 )
 
 
-def _row(incident: Incident, revision: Revision) -> tuple[Any, ...]:
+def _row(incident: Incident, head: str, updated_at: str) -> tuple[Any, ...]:
+    """The ``incidents`` row that *incident*, as of revision *head*, derives to."""
     first, last = incident.period()
     loc = incident.location
     return (
         incident.id,
-        revision.hash,
+        head,
         incident.title,
         incident.narrative,
         loc.place,
@@ -63,7 +64,7 @@ def _row(incident: Incident, revision: Revision) -> tuple[Any, ...]:
         incident.sensitivity,
         incident.consent,
         incident.victims.total(),
-        revision.created_at,
+        updated_at,
     )
 
 
@@ -73,15 +74,16 @@ def _derive(conn: Any, incident: Incident, revision: Revision, *, new: bool) -> 
     A new incident relies on the UNIQUE id constraint instead of a lookup, so
     adding a batch costs one statement per table and row.
     """
+    row = _row(incident, revision.hash, revision.created_at)
     if new:
         try:
-            key = conn.execute(_INSERT + "RETURNING key", _row(incident, revision)).fetchone()[0]
+            key = conn.execute(_INSERT + "RETURNING key", row).fetchone()[0]
         except ConstraintViolation:
             raise DuplicateRecord(
                 f"incident {incident.id} already exists: use edit to change it"
             ) from None
     else:
-        key = conn.execute(_UPSERT, _row(incident, revision)).fetchone()[0]
+        key = conn.execute(_UPSERT, row).fetchone()[0]
         conn.execute("DELETE FROM incident_codes WHERE incident_key = ?", (key,))
         conn.execute("DELETE FROM incident_victims WHERE incident_key = ?", (key,))
     codes = [
@@ -212,3 +214,17 @@ def load_incident(body_text: str) -> Incident:
     back, so it is relaxed here.
     """
     return incident_from_json(json.loads(body_text), today=_NO_FUTURE_LIMIT)
+
+
+def stale_incident_rows(conn: Any) -> int:
+    """How many incident rows differ from what their head revision says they should be."""
+    columns = ", ".join(f"i.{c}" for c in _ROW_COLUMNS)
+    stale = 0
+    for row in conn.execute(
+        f"SELECT {columns}, r.body FROM incidents i JOIN revisions r ON r.hash = i.head"
+    ):
+        stored = dict(zip(_ROW_COLUMNS, row, strict=False))
+        expected = _row(load_incident(row[-1]), stored["head"], stored["updated_at"])
+        if expected != tuple(row[:-1]):
+            stale += 1
+    return stale

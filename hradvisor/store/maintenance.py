@@ -7,6 +7,7 @@ from typing import Any
 
 from hradvisor.store.connection import DBError
 from hradvisor.store.errors import VaultError
+from hradvisor.store.incidents import stale_incident_rows
 from hradvisor.store.keyfile import kdf_params, read_header
 from hradvisor.store.revisions import verify_revision_hashes
 from hradvisor.store.schema import schema_version
@@ -64,18 +65,20 @@ def _page_problems(conn: Any) -> list[str]:
 
 def _derived_state_problems(conn: Any) -> list[str]:
     problems = []
-    for table in ("incidents", "records", "attachments"):
-        id_column = (
-            "entity_id = t.id"
-            if table != "records"
-            else "entity_id = t.id AND r.entity_type = t.entity_type"
-        )
+    for table, entity_type in (
+        ("incidents", "'incident'"),
+        ("attachments", "'attachment'"),
+        ("records", "t.entity_type"),
+    ):
         bad = conn.execute(
             f"SELECT count(*) FROM {table} t LEFT JOIN revisions r ON r.hash = t.head"
-            f" WHERE r.hash IS NULL OR NOT ({id_column})"
+            f" WHERE r.hash IS NULL OR NOT (r.entity_id = t.id AND r.entity_type = {entity_type})"
         ).fetchone()[0]
         if bad:
             problems.append(f"{bad} row(s) in {table} point at a missing or foreign revision")
+    stale = stale_incident_rows(conn)
+    if stale:
+        problems.append(f"{stale} incident row(s) differ from their current revision")
     return problems
 
 

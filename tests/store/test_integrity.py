@@ -222,4 +222,16 @@ def test_check_finds_a_revision_edited_behind_the_triggers(vault_dir: Path) -> N
             conn.execute("DROP TRIGGER revisions_append_only_update")
             conn.execute("UPDATE revisions SET body = replace(body, 'number 1', 'number 9')")
         problems = check_vault(vault).problems
-    assert len(problems) == 1 and "does not match its content" in problems[0]
+    assert len(problems) == 2
+    assert "does not match its content" in problems[0]
+    assert problems[1] == "1 incident row(s) differ from their current revision"
+
+
+def test_check_finds_a_derived_row_that_disagrees_with_its_revision(vault_dir: Path) -> None:
+    _fill(vault_dir, 3)
+    with open_vault(vault_dir, PASSPHRASE) as vault:
+        assert check_vault(vault).ok
+        with vault.database.write() as conn:
+            conn.execute("UPDATE incidents SET verification = 'verified' WHERE key = 2")
+        problems = check_vault(vault).problems
+    assert problems == ["1 incident row(s) differ from their current revision"]
