@@ -75,7 +75,34 @@ def main() -> int:
         )
         save(app, window, "shell")
         window.lock()
+        incident_list(app, Path(tmp))
     return 0
+
+
+def incident_list(app: QApplication, tmp: Path) -> None:
+    """The Incidents section on 600 demo incidents, then filtered and searched."""
+    vault_dir = tmp / "arcadia-600"
+    create_vault(vault_dir, PASSPHRASE, kdf=FAST_KDF)
+    with open_vault(vault_dir, PASSPHRASE) as vault:
+        vault.incidents.add_many(generate_incidents(600, seed=1, until=dt.date(2026, 11, 23)))
+    window = MainWindow(vault_dir)
+    window.resize(*WINDOW_SIZE)
+    window.show()
+    window.unlock_screen.passphrase.setText(PASSPHRASE)
+    window.unlock_screen.unlock_button.click()
+    settle(app, lambda: window.shell is not None and window.shell.incidents is not None)
+    shell = window.shell
+    page = shell.incidents if shell is not None else None
+    if page is None:
+        raise SystemExit("the incident list did not appear")
+    settle(app, lambda: page.model.rowCount() > 0 and "600" in page.count_label.text())
+    save(app, window, "incident-list")
+    page.filters.violation.setCurrentIndex(page.filters.violation.findData("arbitrary-detention"))
+    page.search.setText("market")
+    page.apply_filters()  # skip the debounce
+    settle(app, lambda: "Counting" not in page.count_label.text())
+    save(app, window, "incident-list-filtered")
+    window.lock()
 
 
 if __name__ == "__main__":

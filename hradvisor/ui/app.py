@@ -55,7 +55,7 @@ class MainWindow(QMainWindow):
     def _show_shell(self, vault: Vault) -> None:
         self.vault = vault
         queries = vault.queries
-        self.shell = Shell(vault.path.name, queries.count)
+        self.shell = Shell(vault.path.name, queries.count, queries)
         self.shell.lock_requested.connect(self._lock_requested)
         self.stack.addWidget(self.shell)
         self.stack.setCurrentWidget(self.shell)
@@ -83,6 +83,7 @@ class MainWindow(QMainWindow):
             vault.close()
         shell, self.shell = self.shell, None
         if shell is not None:
+            shell.forget()
             self.stack.removeWidget(shell)
             shell.deleteLater()
         self.stack.setCurrentWidget(self.unlock_screen)

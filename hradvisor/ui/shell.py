@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hradvisor.ui.incidents import IncidentListPage
+from hradvisor.ui.incidents.page import ListQueries
 from hradvisor.ui.theme import MUTED
 from hradvisor.ui.widgets import button, label
 from hradvisor.ui.workers import run_in_background, user_message
@@ -84,13 +86,16 @@ def _tr(text: str) -> str:
 class Shell(QWidget):
     """Navigation on the left, a page per section, a header with Lock, a status bar.
 
-    *count* returns the number of incidents; it runs in a worker. Emits
-    ``lock_requested(panic)``.
+    *count* returns the number of incidents; it runs in a worker. With
+    *queries* (``vault.queries``) the Incidents section is the incident list.
+    Emits ``lock_requested(panic)``.
     """
 
     lock_requested = Signal(bool)
 
-    def __init__(self, vault_name: str, count: Callable[[], int]) -> None:
+    def __init__(
+        self, vault_name: str, count: Callable[[], int], queries: ListQueries | None = None
+    ) -> None:
         super().__init__()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -100,7 +105,12 @@ class Shell(QWidget):
         body.setSpacing(0)
         self.navigation = self._navigation()
         self.pages = QStackedWidget()
-        for title, icon, purpose in SECTIONS:
+        self.incidents: IncidentListPage | None = None
+        if queries is not None:
+            self.incidents = IncidentListPage(queries)
+            self.incidents.incident_activated.connect(self._incident_activated)
+            self.pages.addWidget(self.incidents)
+        for title, icon, purpose in SECTIONS[self.pages.count() :]:
             self.pages.addWidget(_empty_state(_tr(title), icon, _tr(purpose)))
         body.addWidget(self.navigation)
         body.addWidget(self.pages, 1)
@@ -113,6 +123,18 @@ class Shell(QWidget):
         self.navigation.setCurrentRow(0)
         self._shortcuts()
         run_in_background(count, self._show_count, self._count_failed)
+
+    def _incident_activated(self, incident_id: str) -> None:
+        """Until the editor exists, say which incident was chosen."""
+        assert self.incidents is not None  # noqa: S101 (only connected when it exists)
+        title = self.incidents.model.title_of(incident_id)
+        text = translate("Shell", "Incident {title} ({id}) — the editor is not built yet.")
+        self.status.showMessage(text.format(title=title, id=incident_id))
+
+    def forget(self) -> None:
+        """On lock, before the shell goes: drop every incident row it holds."""
+        if self.incidents is not None:
+            self.incidents.clear()
 
     def _header(self, vault_name: str) -> QFrame:
         header = QFrame()

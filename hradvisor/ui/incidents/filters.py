@@ -1,0 +1,144 @@
+"""The filter bar above the incident list: period, area, violation, verification, sensitivity.
+
+Controls show labels, never codes; each "Any"/"All" choice means "do not
+filter". The bar only describes a filter: the page decides when to query.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QCoreApplication, QDate, Signal
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QWidget,
+)
+
+from hradvisor.model import admin1_areas, vocabulary
+from hradvisor.store.queries import IncidentFilter
+
+translate = QCoreApplication.translate  # lupdate finds translate("Context", "text")
+
+COUNTRIES = ("XA",)  # the fictional gazetteer until the vault records its countries
+ANY_DATE = QDate(1900, 1, 1)  # the minimum of the date fields, shown as "Any"
+
+
+def name_parts(widget: QWidget, accessible: str) -> None:
+    """Give the line edits and buttons Qt builds inside *widget* an accessible name."""
+    for part in widget.findChildren(QLineEdit) + widget.findChildren(QAbstractButton):
+        part.setAccessibleName(accessible)
+
+
+def _date_edit(accessible: str) -> QDateEdit:
+    edit = QDateEdit()
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setMinimumDate(ANY_DATE)
+    edit.setSpecialValueText(translate("IncidentList", "Any"))
+    edit.setDate(ANY_DATE)
+    edit.setAccessibleName(accessible)
+    name_parts(edit, accessible)
+    return edit
+
+
+def _combo(accessible: str, everything: str, choices: list[tuple[str, str]]) -> QComboBox:
+    """A filter combo: "All …" (no filter) first, then labels with codes as item data."""
+    combo = QComboBox()
+    combo.setAccessibleName(accessible)
+    combo.addItem(everything, None)
+    for code, text in choices:
+        combo.addItem(text, code)
+    # Compact in the bar (long labels are elided), full width in the open list.
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(min(13, max(len(text) for _, text in choices)))
+    combo.view().setMinimumWidth(combo.view().sizeHintForColumn(0) + 24)
+    return combo
+
+
+def _vocabulary_choices(name: str) -> list[tuple[str, str]]:
+    words = vocabulary(name)
+    return [(code, words.label(code)) for code in words.codes]
+
+
+def _date_value(edit: QDateEdit) -> dt.date | None:
+    date = edit.date()
+    if date == ANY_DATE:
+        return None
+    return dt.date(date.year(), date.month(), date.day())
+
+
+def _chosen(combo: QComboBox) -> tuple[str, ...]:
+    code = combo.currentData()
+    return (str(code),) if code else ()
+
+
+class FilterBar(QWidget):
+    """One row of filter controls; emits ``changed()`` when any of them changes."""
+
+    changed = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(8)
+        self.date_from = _date_edit(translate("IncidentList", "Period from"))
+        self.date_to = _date_edit(translate("IncidentList", "Period to"))
+        areas = [area for country in COUNTRIES for area in admin1_areas(country)]
+        self.area = _combo(
+            translate("IncidentList", "Area"), translate("IncidentList", "All areas"), areas
+        )
+        self.violation = _combo(
+            translate("IncidentList", "Violation"),
+            translate("IncidentList", "All violations"),
+            _vocabulary_choices("violations"),
+        )
+        self.verification = _combo(
+            translate("IncidentList", "Verification"),
+            translate("IncidentList", "Any verification"),
+            _vocabulary_choices("verification"),
+        )
+        self.sensitivity = _combo(
+            translate("IncidentList", "Sensitivity"),
+            translate("IncidentList", "Any sensitivity"),
+            _vocabulary_choices("sensitivity"),
+        )
+        row.addWidget(QLabel(translate("IncidentList", "From")))
+        row.addWidget(self.date_from)
+        row.addWidget(QLabel(translate("IncidentList", "to")))
+        row.addWidget(self.date_to)
+        for combo in self.combos():
+            row.addWidget(combo)
+            combo.currentIndexChanged.connect(lambda _index: self.changed.emit())
+        for edit in (self.date_from, self.date_to):
+            edit.dateChanged.connect(lambda _date: self.changed.emit())
+        row.addStretch(1)
+
+    def combos(self) -> tuple[QComboBox, ...]:
+        return (self.area, self.violation, self.verification, self.sensitivity)
+
+    def current(self, text: str | None = None) -> IncidentFilter:
+        """The filter the controls describe, with search *text* added."""
+        return IncidentFilter(
+            date_from=_date_value(self.date_from),
+            date_to=_date_value(self.date_to),
+            admin1=_chosen(self.area),
+            violations=_chosen(self.violation),
+            verification=_chosen(self.verification),
+            sensitivity=_chosen(self.sensitivity),
+            text=text or None,
+        )
+
+    def reset(self) -> None:
+        """Every control back to "Any" without emitting ``changed`` once per control."""
+        self.blockSignals(True)
+        for edit in (self.date_from, self.date_to):
+            edit.setDate(ANY_DATE)
+        for combo in self.combos():
+            combo.setCurrentIndex(0)
+        self.blockSignals(False)

@@ -1,0 +1,192 @@
+"""The incident list: paging in workers, sorting, debounced search, filters, lock (DESIGN §9)."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt, QThreadPool
+from pytestqt.qtbot import QtBot
+
+from hradvisor.store import Vault, open_vault
+from hradvisor.store.queries import IncidentFilter, Page
+from hradvisor.ui.incidents import IncidentListPage
+from hradvisor.ui.incidents.model import LOCATION, TITLE
+from tests.conftest import PASSPHRASE, make_incident
+from tests.ui.conftest import MakeWindow
+from tests.ui.helpers import unlock
+
+TOTAL = 450
+MARKED = len(range(0, TOTAL, 64))  # incidents whose title holds the search word
+KILLINGS = TOTAL // 3
+
+
+def _incidents() -> list:
+    incidents = []
+    for number in range(TOTAL):
+        word = "Brackenfold" if number % 64 == 0 else "Elsenmoor"
+        violations = ["killing"] if number % 3 == 0 else ["arbitrary-detention"]
+        incidents.append(
+            make_incident(
+                title=f"Case {(number * 37) % TOTAL:03d} near {word}",
+                date=f"20{20 + number % 5}-{1 + number % 12:02d}-{1 + number % 28:02d}",
+                violations=violations,
+                sensitivity="strictly-confidential" if number % 2 else "confidential",
+            )
+        )
+    return incidents
+
+
+@pytest.fixture
+def filled(vault_dir: Path) -> Path:
+    with open_vault(vault_dir, PASSPHRASE) as vault:
+        vault.incidents.add_many(_incidents())
+    return vault_dir
+
+
+@pytest.fixture
+def vault(filled: Path) -> Iterator[Vault]:
+    with open_vault(filled, PASSPHRASE) as opened:
+        yield opened
+        QThreadPool.globalInstance().waitForDone(5000)
+
+
+@pytest.fixture
+def page(vault: Vault, qtbot: QtBot) -> IncidentListPage:
+    shown = IncidentListPage(vault.queries)
+    qtbot.addWidget(shown)
+    shown.resize(1000, 600)
+    shown.show()
+    qtbot.waitUntil(lambda: shown.model.rowCount() == 200)
+    return shown
+
+
+def _titles(page: IncidentListPage) -> list[str]:
+    model = page.model
+    return [model.index(row, TITLE).data() for row in range(model.rowCount())]
+
+
+def test_the_first_page_and_the_count_then_more_on_scrolling(
+    page: IncidentListPage, qtbot: QtBot
+) -> None:
+    model = page.model
+    qtbot.waitUntil(lambda: page.count_label.text() == "450 incidents")
+    assert model.canFetchMore(QModelIndex())
+    page.table.scrollToBottom()  # the view asks for the next page itself
+    qtbot.waitUntil(lambda: model.rowCount() == 400)
+    model.fetchMore(QModelIndex())
+    qtbot.waitUntil(lambda: model.rowCount() == TOTAL)
+    assert not model.canFetchMore(QModelIndex())
+    assert len(set(_titles(page))) == TOTAL
+    assert model.index(0, 6).data() in ("Strictly confidential", "Confidential")
+
+
+def test_sorting_by_title_asks_the_store_and_other_columns_keep_the_order(
+    page: IncidentListPage, qtbot: QtBot
+) -> None:
+    page.table.sortByColumn(TITLE, Qt.SortOrder.AscendingOrder)
+    qtbot.waitUntil(lambda: _titles(page)[:1] == ["Case 000 near Brackenfold"])
+    assert _titles(page) == sorted(_titles(page), key=str.casefold)
+    page.table.sortByColumn(LOCATION, Qt.SortOrder.AscendingOrder)
+    header = page.table.horizontalHeader()
+    assert header.sortIndicatorSection() == TITLE  # the store cannot sort by location
+    assert page.model.sort_column == TITLE
+
+
+def test_search_waits_for_a_pause_then_shows_only_matches(
+    page: IncidentListPage, qtbot: QtBot
+) -> None:
+    qtbot.keyClicks(page.search, "brackenf")
+    assert page.model.rowCount() == 200  # not one query per keystroke
+    qtbot.waitUntil(lambda: page.model.rowCount() == MARKED)
+    assert all("Brackenfold" in title for title in _titles(page))
+    qtbot.waitUntil(lambda: page.count_label.text() == f"{MARKED} incidents")
+
+
+def test_a_violation_filter_restricts_rows(page: IncidentListPage, qtbot: QtBot) -> None:
+    page.filters.violation.setCurrentIndex(page.filters.violation.findData("killing"))
+    qtbot.waitUntil(lambda: page.count_label.text() == f"{KILLINGS} incidents")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 150)
+    assert {page.model.index(row, 3).data() for row in range(150)} == {"Killing"}
+
+
+def test_an_empty_result_says_how_to_get_rows_back(page: IncidentListPage, qtbot: QtBot) -> None:
+    page.search.setText("nothing-matches-this")
+    qtbot.waitUntil(lambda: page.stack.currentWidget() is page.empty)
+    assert "clear the filters" in page.empty_text.text()
+    page.clear_button.click()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 200)
+    assert page.stack.currentWidget() is page.table
+
+
+HELD = IncidentFilter(violations=("arbitrary-detention",))
+
+
+def test_an_empty_vault_says_where_incidents_come_from(vault_dir: Path, qtbot: QtBot) -> None:
+    with open_vault(vault_dir, PASSPHRASE) as empty:
+        page = IncidentListPage(empty.queries)
+        qtbot.addWidget(page)
+        qtbot.waitUntil(lambda: page.stack.currentWidget() is page.empty)
+        assert "No incidents yet" in page.empty_text.text()
+        assert page.clear_button.isHidden()
+        QThreadPool.globalInstance().waitForDone(5000)
+
+
+class _HeldQueries:
+    """vault.queries, except that pages of detentions wait until released."""
+
+    def __init__(self, vault: Vault) -> None:
+        self.queries = vault.queries
+        self.release = threading.Event()
+
+    def page(self, filters: IncidentFilter | None = None, **kwargs: object) -> Page:
+        if filters is not None and filters.violations == HELD.violations:
+            self.release.wait(5)
+        return self.queries.page(filters, **kwargs)  # type: ignore[arg-type]
+
+    def count(self, filters: IncidentFilter | None = None) -> int:
+        return self.queries.count(filters)
+
+
+def test_a_late_answer_for_an_old_filter_is_dropped(vault: Vault, qtbot: QtBot) -> None:
+    queries = _HeldQueries(vault)
+    page = IncidentListPage(queries)
+    qtbot.addWidget(page)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 200)
+    page.model.reset_filters(HELD)
+    page.model.reset_filters(IncidentFilter(text="Brackenfold"))
+    qtbot.waitUntil(lambda: page.model.rowCount() == MARKED)
+    queries.release.set()
+    QThreadPool.globalInstance().waitForDone(5000)
+    qtbot.wait(50)  # deliver the late answer, if it were to be delivered
+    assert page.model.rowCount() == MARKED
+    assert all("Brackenfold" in title for title in _titles(page))
+
+
+def test_clear_empties_the_model(page: IncidentListPage) -> None:
+    page.clear()
+    assert page.model.rowCount() == 0
+    assert page.model.loaded_rows == 0
+    assert not page.model.canFetchMore(QModelIndex())
+
+
+def test_enter_names_the_incident_and_lock_leaves_no_rows(
+    filled: Path, make_window: MakeWindow, qtbot: QtBot
+) -> None:
+    window = make_window(filled)
+    unlock(qtbot, window)
+    assert window.shell is not None and window.shell.incidents is not None
+    shell, page = window.shell, window.shell.incidents
+    model = page.model
+    qtbot.waitUntil(lambda: model.rowCount() == 200)
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert page.search.hasFocus()
+    page.table.setFocus()
+    page.table.selectRow(0)
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    assert _titles(page)[0] in shell.status.currentMessage()
+    qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.shell is None)
+    assert model.loaded_rows == 0
