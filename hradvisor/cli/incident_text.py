@@ -5,13 +5,13 @@ from __future__ import annotations
 import shutil
 from collections.abc import Sequence
 
-from hradvisor.model import Incident, admin1_name, country_name, vocabulary
+from hradvisor.model import Incident, area_name, country_name, vocabulary
 from hradvisor.store import Attachment, Page, Revision
 
 
 def _area(incident: Incident) -> str:
     loc = incident.location
-    return admin1_name(loc.admin1) if loc.admin1 else country_name(loc.country)
+    return area_name(loc.country, loc.admin1)
 
 
 def _clip(text: str, width: int) -> str:

@@ -16,7 +16,7 @@ from hradvisor.model.incident import (
     incident_from_json,
     incident_to_json,
 )
-from hradvisor.model.places import admin1_areas, admin1_name, country_name
+from hradvisor.model.places import admin1_areas, admin1_name, area_name, country_name
 from hradvisor.model.records import (
     PROTECTED_PERSON_FIELDS,
     FieldNote,
@@ -44,6 +44,7 @@ __all__ = [
     "Vocabulary",
     "admin1_areas",
     "admin1_name",
+    "area_name",
     "canonical_json",
     "codes",
     "content_hash",

@@ -80,6 +80,11 @@ def admin1_name(code: str) -> str:
     return str(subdivision.name) if subdivision is not None else code
 
 
+def area_name(country: str, admin1: str | None) -> str:
+    """How lists name where something happened: the first-level area, else the country."""
+    return admin1_name(admin1) if admin1 else country_name(country)
+
+
 def admin1_areas(country: str) -> list[tuple[str, str]]:
     """(code, name) of every first-level area of *country*, sorted by code."""
     if is_fictional_country(country):

@@ -24,7 +24,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont
 
-from hradvisor.model import Incident, admin1_name, country_name, vocabulary
+from hradvisor.model import Incident, area_name, vocabulary
 from hradvisor.store.queries import IncidentFilter, Page
 from hradvisor.ui.theme import DANGER
 from hradvisor.ui.workers import run_in_background, user_message
@@ -88,7 +88,7 @@ class _Answer:
 def to_row(incident: Incident) -> Row:
     """Reduce an incident to what the list shows (runs on the worker)."""
     place = incident.location
-    location = admin1_name(place.admin1) if place.admin1 else country_name(place.country)
+    location = area_name(place.country, place.admin1)
     violations = vocabulary("violations")
     return Row(
         id=incident.id,
