@@ -33,16 +33,16 @@ class SignalParams:
 
     baseline_weeks: int = 26
     min_baseline_weeks: int = 8
-    windows: tuple[int, ...] = (1, 4)
+    windows: tuple[int, ...] = (1, 4, 8)
     floor_rate: float = 0.25  # expected incidents per week never taken below this
     spike_alpha: float = 1e-6
     spike_min_count: int = 4
     spike_min_ratio: float = 2.0
     new_lookback_weeks: int = 52
     new_within_weeks: int = 8
-    new_min_count: int = 2
+    new_min_count: int = 3
     escalation_window: int = 4
-    escalation_alpha: float = 1e-4
+    escalation_alpha: float = 1e-5
     escalation_min_count: int = 3
     escalation_min_rise: float = 0.10
     severe: tuple[str, ...] = ("killing", "enforced-disappearance")
@@ -77,7 +77,7 @@ class WeeklySeries:
 
     codes: dict[tuple[str, str | None, str], Series]  # (kind, area, code) -> series
     totals: dict[str | None, Series]  # area -> all incidents
-    presence: dict[tuple[str | None, str], list[tuple[int, int]]]  # violation week ranges
+    presence: dict[tuple[str | None, str], list[tuple[int, int, int]]]  # (first, last, n)
 
 
 def build_series(rows: WeeklyAggregates) -> WeeklySeries:
@@ -87,11 +87,11 @@ def build_series(rows: WeeklyAggregates) -> WeeklySeries:
     """
     codes: dict[tuple[str, str | None, str], Series] = defaultdict(lambda: defaultdict(int))
     totals: dict[str | None, Series] = defaultdict(lambda: defaultdict(int))
-    presence: dict[tuple[str | None, str], list[tuple[int, int]]] = defaultdict(list)
+    presence: dict[tuple[str | None, str], list[tuple[int, int, int]]] = defaultdict(list)
     several = len({area for area, *_ in rows.areas}) > 1
     for kind, code, area, first, last, n in rows.codes:
         if kind == "violation" and area is not None:
-            presence[area, code].append((first, last))
+            presence[area, code].append((first, last, n))
         if first == last:
             codes[kind, None, code][first] += n
             if several and area is not None:
@@ -131,10 +131,7 @@ def detect(
                 min_ratio=p.protected_min_ratio,
             )  # fmt: skip
     for (area, code), ranges in series.presence.items():
-        counts = series.codes.get(("violation", area, code), {})
-        alerts += _new_violation(
-            area, code, ranges, counts, first_week, last_week, data_start_week, p
-        )
+        alerts += _new_violation(area, code, ranges, first_week, last_week, data_start_week, p)
     for area, totals in series.totals.items():
         for code in p.severe:
             severe = series.codes.get(("violation", area, code), {})
@@ -201,36 +198,43 @@ def _exceedances(
 def _new_violation(
     area: str | None,
     code: str,
-    ranges: list[tuple[int, int]],
-    counts: Mapping[int, int],
+    ranges: list[tuple[int, int, int]],
     first_week: int,
     last_week: int,
     data_start: int,
     p: SignalParams,
 ) -> list[Alert]:
-    """The first precisely dated week, in the period, of a violation absent from the area
-    for ``new_lookback_weeks`` (imprecise dates count as presence), with at least
-    ``new_min_count`` incidents within ``new_within_weeks``."""
-    for week in sorted(w for w in counts if first_week <= w <= last_week):
-        lookback = week - p.new_lookback_weeks
-        if lookback < data_start:
+    """Onsets, in the period, of a violation that no incident in the area could have
+    involved in the ``new_lookback_weeks`` before (coarse dates count wherever they may
+    fall), followed by at least ``new_min_count`` incidents within ``new_within_weeks``.
+
+    *ranges* are (first week, last week, incidents) of every incident, however dated.
+    """
+    found: list[Alert] = []
+    ranges = sorted(ranges)
+    for onset, _last, _n in ranges:
+        if not first_week <= onset <= last_week or onset - p.new_lookback_weeks < data_start:
             continue
-        if any(first < week and last >= lookback for first, last in ranges):
+        lookback = onset - p.new_lookback_weeks
+        if any(first < onset and last >= lookback for first, last, _ in ranges):
             continue
-        end = min(week + p.new_within_weeks - 1, last_week)
-        observed = _window_sum(counts, week, end)
+        if found and found[-1].last_week >= onset:
+            continue
+        end = min(onset + p.new_within_weeks - 1, last_week)
+        inside = [(last, n) for first, last, n in ranges if first >= onset and last <= end]
+        observed = sum(n for _, n in inside)
         if observed < p.new_min_count:
             continue
-        last_seen = max(w for w in counts if week <= w <= end)
         # None in a year: by the rule of three the weekly rate is below 3 / lookback.
-        expected = (end - week + 1) * 3.0 / p.new_lookback_weeks
-        return [
+        expected = (end - onset + 1) * 3.0 / p.new_lookback_weeks
+        last_seen = max(last for last, _ in inside)
+        found.append(
             Alert(
-                "new-violation", area, code, week, last_seen, observed, expected,
+                "new-violation", area, code, onset, last_seen, observed, expected,
                 poisson_sf(observed, expected),
             )
-        ]  # fmt: skip
-    return []
+        )  # fmt: skip
+    return found
 
 
 def _escalation(
@@ -287,13 +291,10 @@ def merge(alerts: Iterable[Alert], gap: int) -> list[Alert]:
 
 
 def _combine(alerts: list[Alert]) -> Alert:
-    best = min(alerts, key=lambda a: a.p_value)
-    first = min(a.first_week for a in alerts)
-    last = max(a.last_week for a in alerts)
-    return Alert(
-        best.kind, best.area, best.subject, first, last, best.observed, best.expected,
-        best.p_value,
-    )  # fmt: skip
+    """A run of alerts is reported as its most significant window: the period in which
+    the excess is least likely to be chance (longer windows that merely contain it would
+    date the rise too early or its end too late)."""
+    return min(alerts, key=lambda a: (a.p_value, a.last_week - a.first_week))
 
 
 def poisson_sf(observed: float, expected: float) -> float:
