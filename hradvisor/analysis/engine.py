@@ -106,6 +106,7 @@ def analyse(
         lang=lang,
         baseline_periods=len(used),
         undated_in_buckets=undated,
+        previous_period=spans[1],
     )
 
 

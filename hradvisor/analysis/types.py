@@ -142,3 +142,4 @@ class Analysis:
     lang: str = "en"
     baseline_periods: int = 0  # how many trailing periods the baseline averages (0: none)
     undated_in_buckets: dict[str, int] = field(default_factory=dict)  # "week"/"month"/"quarter"
+    previous_period: tuple[dt.date, dt.date] | None = None  # the dates ``previous`` covers

@@ -164,8 +164,7 @@ def print_analysis(analysis: Analysis) -> None:
     head = _HEAD.get(analysis.lang, _HEAD["en"])
     scope = analysis.scope
     print(head["period"].format(start=scope.start, end=scope.end, days=scope.days))
-    previous_end = scope.start - dt.timedelta(days=1)
-    previous_start = previous_end - dt.timedelta(days=scope.days - 1)
+    previous_start, previous_end = analysis.previous_period or (scope.start, scope.start)
     key = "compared" if analysis.baseline_periods else "no_baseline"
     print(head[key].format(start=previous_start, end=previous_end, n=analysis.baseline_periods))
     _print_figures(analysis, head)
