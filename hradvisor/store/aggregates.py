@@ -105,7 +105,8 @@ class Aggregates:
 
         Periods after the first only need totals, victims and violations (for
         trends), so perpetrators, victim groups and per-code victims are
-        grouped for the first period alone (measured: make bench).
+        grouped for the first period alone, and incidents without victims are
+        never looked up in incident_victims (measured: make bench).
         """
         if not periods:
             raise ValueError("at least one period is needed")
@@ -125,7 +126,8 @@ class Aggregates:
                        CASE {" ".join(cases)}
                             WHEN i.date_first <= ? AND i.date_last >= ? THEN -1
                             ELSE -2 END AS p,
-                       CASE WHEN i.date_first >= ? AND i.date_last <= ?
+                       CASE WHEN i.victims_total = 0 THEN 0
+                            WHEN i.date_first >= ? AND i.date_last <= ?
                             THEN coalesce((SELECT sum(v.count) FROM incident_victims v
                                            WHERE v.incident_key = i.key
                                              AND v.outcome = 'killed'), 0) END AS killed
@@ -146,7 +148,7 @@ class Aggregates:
             UNION ALL
             SELECT 'V', p, v.outcome, v.sex_age, NULL, NULL, NULL, sum(v.count), NULL, NULL, NULL
                 FROM s JOIN incident_victims v ON v.incident_key = s.key
-                WHERE p >= 0 GROUP BY p, v.outcome, v.sex_age
+                WHERE p >= 0 AND vt > 0 GROUP BY p, v.outcome, v.sex_age
             UNION ALL
             SELECT 'D', wk, mo, qt, country, admin1, admin2, count(*), sum(ver), sum(vt),
                    sum(killed)
@@ -168,7 +170,7 @@ class Aggregates:
                    NULL, NULL, NULL
                 FROM s CROSS JOIN incident_codes c ON c.incident_key = s.key
                        CROSS JOIN incident_victims v ON v.incident_key = s.key
-                WHERE p = 0 AND c.kind = 'violation'
+                WHERE p = 0 AND vt > 0 AND c.kind = 'violation'
                 GROUP BY c.code, s.country, s.admin1, v.outcome, v.sex_age
         """
         all_params = [*case_params, end0, start0, start0, end0, first, last, *params]
