@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import replace
-from typing import Any
 
 from hradvisor.analysis import periods as cal
 from hradvisor.analysis.concerns import DEFAULT_LIMIT, rank_concerns
@@ -25,6 +24,7 @@ from hradvisor.analysis.signals import Alert, SignalParams, build_series, detect
 from hradvisor.analysis.summaries import signal_summary
 from hradvisor.analysis.trends import figure_changes
 from hradvisor.analysis.types import Analysis, AnalysisScope, Concern, Signal
+from hradvisor.store import Vault
 from hradvisor.store.aggregates import WEEK_ZERO, Scope
 from hradvisor.store.queries import IncidentFilter
 
@@ -46,7 +46,7 @@ def store_scope(scope: AnalysisScope) -> Scope:
 
 
 def analyse(
-    vault: Any,
+    vault: Vault,
     scope: AnalysisScope,
     *,
     lang: str = "en",
@@ -111,7 +111,7 @@ def analyse(
 
 
 def _with_evidence(
-    vault: Any, where: Scope, scope: AnalysisScope, concerns: list[Concern]
+    vault: Vault, where: Scope, scope: AnalysisScope, concerns: list[Concern]
 ) -> list[Concern]:
     """The incidents behind each concern, fetched for all of them in one query."""
     codes = sorted({c.violation for c in concerns if c.violation})
@@ -135,7 +135,7 @@ def week_number(day: dt.date) -> int:
 
 
 def early_warning(
-    vault: Any,
+    vault: Vault,
     scope: AnalysisScope,
     *,
     lang: str = "en",
@@ -159,7 +159,7 @@ def early_warning(
     return [_signal(vault, where, alert, lang) for alert in alerts]
 
 
-def _signal(vault: Any, where: Scope, alert: Alert, lang: str) -> Signal:
+def _signal(vault: Vault, where: Scope, alert: Alert, lang: str) -> Signal:
     start = week_start(alert.first_week)
     end = week_start(alert.last_week) + dt.timedelta(days=6)
     kind = "victim_group" if alert.kind == "protected-group" else "violation"

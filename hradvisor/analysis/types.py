@@ -99,7 +99,9 @@ class Concern:
     change: Change
     verified_share: float | None
     incident_ids: tuple[str, ...]
-    reasons: tuple[str, ...] = ()  # what raised the score, in words
+    # What raised or lowered the score: "grave", "killed-or-disappeared", "rising",
+    # "falling", "mostly-verified" (codes, for the UI or report to word).
+    reasons: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
