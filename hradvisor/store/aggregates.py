@@ -23,8 +23,10 @@ from hradvisor.store.queries import IncidentFilter
 
 # The Monday on or before a date: step back six days, then forward to a Monday.
 _MONDAY = "date({}, '-6 days', 'weekday 1')"
-# Weeks counted from Monday 1 January 1900 (julianday 2415020.5): integers are cheaper
-# to compute and group than date strings (make bench).
+# Weeks counted from Monday 1 January 1900 (julianday 2415020.5), the earliest date the
+# model accepts (model.dates.MIN_YEAR), so week numbers are never negative and the CAST
+# truncates like floor division. Integers are cheaper to compute and group than date
+# strings (make bench).
 WEEK_ZERO = dt.date(1900, 1, 1)
 _WEEK = "CAST((julianday({}) - 2415020.5) / 7 AS INTEGER)"
 _QUARTER = "substr({0}, 1, 4) || '-Q' || ((CAST(substr({0}, 6, 2) AS INTEGER) + 2) / 3)"
