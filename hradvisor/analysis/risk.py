@@ -29,7 +29,9 @@ from hradvisor.model import (
     Incident,
     RiskAssessment,
     admin1_name,
+    blank_factors,
     country_name,
+    new_id,
     rating_label,
     rating_level,
     risk_framework,
@@ -80,6 +82,68 @@ def previous_assessment(vault: Vault, current: RiskAssessment) -> RiskAssessment
         if a.id != current.id and _order(a) < _order(current)
     ]
     return max(earlier, key=_order, default=None)
+
+
+def next_period(start: dt.date, end: dt.date) -> tuple[dt.date, dt.date]:
+    """The period that follows [start, end] and is as long.
+
+    Whole calendar months stay whole months (a quarter is followed by the next
+    quarter, whatever the month lengths); any other period keeps its length in days.
+    """
+    following = end + dt.timedelta(days=1)
+    if start.day == 1 and following.day == 1:
+        months = (following.year - start.year) * 12 + following.month - start.month
+        after = _add_months(following, months)
+        return following, after - dt.timedelta(days=1)
+    return following, following + (end - start)
+
+
+def _add_months(day: dt.date, months: int) -> dt.date:
+    """The first of the month *months* after *day* (which is a first of month)."""
+    index = day.year * 12 + day.month - 1 + months
+    return dt.date(index // 12, index % 12 + 1, 1)
+
+
+def last_full_months(today: dt.date, months: int = 3) -> tuple[dt.date, dt.date]:
+    """The *months* whole calendar months before the current one."""
+    this_month = today.replace(day=1)
+    return _add_months(this_month, -months), this_month - dt.timedelta(days=1)
+
+
+def draft_assessment(
+    previous: RiskAssessment | None,
+    *,
+    country: str,
+    areas: Sequence[str] = (),
+    today: dt.date,
+) -> RiskAssessment:
+    """A new, unsaved assessment to start from.
+
+    After a *previous* assessment it copies the scope and every judgement
+    (ratings, indicators, narratives, evidence) for the next period, so the
+    adviser changes only what moved and "changes since previous" shows just
+    that. Without one: *country* and *areas*, the last three full months,
+    every factor unknown.
+    """
+    if previous is not None:
+        start, end = next_period(*previous.period())
+        return dataclasses.replace(
+            previous,
+            id=new_id(),
+            period_start=start.isoformat(),
+            period_end=end.isoformat(),
+            assessed_on=today.isoformat(),
+        )
+    start, end = last_full_months(today)
+    return RiskAssessment(
+        id=new_id(),
+        country=country,
+        areas=tuple(sorted(set(areas))),
+        period_start=start.isoformat(),
+        period_end=end.isoformat(),
+        assessed_on=today.isoformat(),
+        factors=blank_factors(),
+    )
 
 
 # -- what changed --------------------------------------------------------------------

@@ -1,0 +1,454 @@
+"""The editor of one assessment: scope and dates, the 14 factors, the overall judgement,
+the changes since the previous assessment and the history of this one.
+
+A widget without a vault: the page loads and saves through workers and feeds
+it values. Unsaved changes are detected by comparing the JSON the widgets
+describe with the JSON last loaded or saved, so any edit — and its undoing —
+is noticed without bookkeeping per field.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+import qtawesome as qta
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QPlainTextEdit,
+    QSplitter,
+    QStackedWidget,
+    QTabWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hradvisor.analysis.risk import compare, scope_label
+from hradvisor.model import (
+    RATINGS,
+    FieldError,
+    RiskAssessment,
+    rating_label,
+    risk_framework,
+)
+from hradvisor.store import Revision
+from hradvisor.store.assessments import load_assessment
+from hradvisor.ui.risk.changes import ChangesTable
+from hradvisor.ui.risk.factor_editor import EvidenceInfo, FactorEditor
+from hradvisor.ui.risk.header import ScopeHeader
+from hradvisor.ui.risk.ratings import RatingChip, RatingSelector, rating_brushes
+from hradvisor.ui.widgets import button, label
+
+translate = QCoreApplication.translate  # lupdate finds translate("Context", "text")
+
+CODE_ROLE = Qt.ItemDataRole.UserRole
+FACTORS_TAB, OVERALL_TAB, CHANGES_TAB, HISTORY_TAB = range(4)
+
+
+class AssessmentEditor(QWidget):
+    """Edits one assessment. Signals: ``save_requested``, ``discard_requested``,
+    ``dirty_changed(bool)``, ``scope_changed``, ``link_requested(factor code)``,
+    ``incident_requested(id)``, ``changes_wanted`` (the Changes tab was opened)."""
+
+    save_requested = Signal()
+    discard_requested = Signal()
+    dirty_changed = Signal(bool)
+    scope_changed = Signal()
+    link_requested = Signal(str)
+    incident_requested = Signal(str)
+    changes_wanted = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.assessment_id = ""
+        self.head: str | None = None
+        self._baseline: dict[str, Any] = {}
+        self._dirty = False
+        self._previous: RiskAssessment | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 8)
+        layout.setSpacing(8)
+        self.heading = label("", "title")
+        layout.addWidget(self.heading)
+        self.header = ScopeHeader()
+        layout.addWidget(self.header)
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName(translate("RiskPage", "Assessment sections"))
+        self.tabs.addTab(self._factors_tab(), translate("RiskPage", "Factors"))
+        self.tabs.addTab(self._overall_tab(), translate("RiskPage", "Overall judgement"))
+        self.changes = ChangesTable(translate("RiskPage", "Changes since the previous assessment"))
+        self.tabs.addTab(self.changes, translate("RiskPage", "Changes since previous"))
+        self.tabs.addTab(self._history_tab(), translate("RiskPage", "History"))
+        layout.addWidget(self.tabs, 1)
+        layout.addLayout(self._save_row())
+        self.header.changed.connect(self._edited)
+        self.header.scope_changed.connect(self.scope_changed.emit)
+        self.tabs.currentChanged.connect(self._tab_changed)
+
+    # -- building --------------------------------------------------------------------------
+    def _factors_tab(self) -> QWidget:
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.factor_tree = QTreeWidget()
+        self.factor_tree.setAccessibleName(translate("RiskPage", "Risk factors"))
+        self.factor_tree.setHeaderLabels(
+            [translate("RiskPage", "Risk factor"), translate("RiskPage", "Rating")]
+        )
+        self.factor_tree.setRootIsDecorated(False)
+        self.factor_tree.setItemsExpandable(False)
+        self.factor_tree.setIndentation(8)
+        self.factor_tree.setWordWrap(True)
+        header = self.factor_tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.factor_stack = QStackedWidget()
+        self.factor_editors: dict[str, FactorEditor] = {}
+        self._factor_items: dict[str, QTreeWidgetItem] = {}
+        framework = risk_framework()
+        for group in ("common", "specific"):
+            parent = QTreeWidgetItem([framework.group_label(group)])
+            parent.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            font = parent.font(0)
+            font.setBold(True)
+            parent.setFont(0, font)
+            self.factor_tree.addTopLevelItem(parent)
+            for factor in (f for f in framework.factors if f.group == group):
+                item = QTreeWidgetItem([f"{factor.number}. {factor.title()}", ""])
+                item.setData(0, CODE_ROLE, factor.code)
+                item.setToolTip(0, factor.title())
+                parent.addChild(item)
+                self._factor_items[factor.code] = item
+                editor = FactorEditor(factor)
+                editor.changed.connect(self._edited)
+                editor.link_requested.connect(self.link_requested.emit)
+                editor.incident_requested.connect(self.incident_requested.emit)
+                self.factor_editors[factor.code] = editor
+                self.factor_stack.addWidget(editor)
+            parent.setExpanded(True)
+        self.factor_tree.currentItemChanged.connect(self._factor_chosen)
+        splitter.addWidget(self.factor_tree)
+        splitter.addWidget(self.factor_stack)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([330, 640])
+        splitter.setChildrenCollapsible(False)
+        return splitter
+
+    def _overall_tab(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.setSpacing(8)
+        layout.addWidget(
+            label(
+                translate(
+                    "RiskPage",
+                    "Your overall judgement of the risk of atrocity crimes in this scope and "
+                    "period, in the light of all fourteen factors.",
+                ),
+                "muted",
+            )
+        )
+        self.counts_row = QHBoxLayout()
+        self.count_chips: dict[str, tuple[RatingChip, Any]] = {}
+        for code in RATINGS:
+            chip = RatingChip(code)
+            number = label("")
+            number.setWordWrap(False)
+            self.counts_row.addWidget(chip)
+            self.counts_row.addWidget(number)
+            self.counts_row.addSpacing(8)
+            self.count_chips[code] = (chip, number)
+        self.counts_row.addStretch(1)
+        layout.addWidget(label(translate("RiskPage", "Factors by rating"), "section"))
+        layout.addLayout(self.counts_row)
+        layout.addWidget(label(translate("RiskPage", "Overall rating"), "section"))
+        self.overall_rating = RatingSelector(translate("RiskPage", "Overall rating"))
+        self.overall_rating.changed.connect(lambda _c: self._edited())
+        layout.addWidget(self.overall_rating)
+        layout.addWidget(label(translate("RiskPage", "Overall judgement"), "section"))
+        self.overall_narrative = QPlainTextEdit()
+        self.overall_narrative.setAccessibleName(translate("RiskPage", "Overall judgement"))
+        self.overall_narrative.setPlaceholderText(
+            translate(
+                "RiskPage",
+                "The main risks, how they are moving, and what could prevent or trigger "
+                "atrocity crimes in the coming months.",
+            )
+        )
+        self.overall_narrative.setTabChangesFocus(True)
+        self.overall_narrative.textChanged.connect(self._edited)
+        layout.addWidget(self.overall_narrative, 1)
+        self.overall_error = label("", "error")
+        self.overall_error.hide()
+        layout.addWidget(self.overall_error)
+        return page
+
+    def _history_tab(self) -> QWidget:
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        self.history_list = QTreeWidget()
+        self.history_list.setAccessibleName(translate("RiskPage", "Saved versions"))
+        self.history_list.setHeaderLabels(
+            [
+                translate("RiskPage", "Saved (UTC)"),
+                translate("RiskPage", "Overall"),
+                translate("RiskPage", "Factors rated"),
+                translate("RiskPage", "Incidents linked"),
+            ]
+        )
+        self.history_list.setRootIsDecorated(False)
+        self.history_list.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.history_list.currentItemChanged.connect(self._revision_chosen)
+        self.history_changes = ChangesTable(translate("RiskPage", "Changes in this version"))
+        splitter.addWidget(self.history_list)
+        splitter.addWidget(self.history_changes)
+        splitter.setSizes([160, 320])
+        self._revisions: list[RiskAssessment] = []
+        return splitter
+
+    def _save_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.status = label("", "muted")
+        row.addWidget(self.status, 1)
+        self.discard_button = button(
+            translate("RiskPage", "Discard changes"),
+            translate("RiskPage", "Discard the unsaved changes"),
+        )
+        self.save_button = button(
+            translate("RiskPage", "Save"),
+            translate("RiskPage", "Save the assessment (Ctrl+S)"),
+            "primary",
+        )
+        self.save_button.setToolTip(translate("RiskPage", "Save the assessment (Ctrl+S)"))
+        self.discard_button.clicked.connect(self.discard_requested.emit)
+        self.save_button.clicked.connect(self.save_requested.emit)
+        row.addWidget(self.discard_button)
+        row.addWidget(self.save_button)
+        return row
+
+    # -- loading and reading ---------------------------------------------------------------
+    def load(self, assessment: RiskAssessment, head: str | None, info: EvidenceInfo) -> None:
+        """Show *assessment*; *head* None means it has never been saved."""
+        self.assessment_id = assessment.id
+        self.head = head
+        self.header.load(
+            assessment.country,
+            assessment.areas,
+            dt.date.fromisoformat(assessment.period_start),
+            dt.date.fromisoformat(assessment.period_end),
+            dt.date.fromisoformat(assessment.assessed_on),
+            assessment.author_role,
+        )
+        for rated in assessment.factors:
+            self.factor_editors[rated.code].load(rated, info)
+        self.overall_rating.blockSignals(True)
+        self.overall_narrative.blockSignals(True)
+        self.overall_rating.set_rating(assessment.overall.rating)
+        self.overall_narrative.setPlainText(assessment.overall.narrative or "")
+        self.overall_rating.blockSignals(False)
+        self.overall_narrative.blockSignals(False)
+        self.show_errors([])
+        self._baseline = self.to_json()
+        self._previous = None
+        self.changes.clear()
+        self.history_changes.clear()
+        self.history_list.clear()
+        self._revisions = []
+        self._set_dirty(head is None)
+        self._refresh_summary()
+        if self.factor_tree.currentItem() is None:
+            self.factor_tree.setCurrentItem(self._factor_items[risk_framework().factor_codes[0]])
+        self.status.setText(
+            translate("RiskPage", "New assessment — not saved yet.")
+            if head is None
+            else translate("RiskPage", "Saved.")
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        """The assessment the widgets describe, in its JSON form (not yet validated)."""
+        text = self.overall_narrative.toPlainText()
+        return {
+            "id": self.assessment_id,
+            **self.header.to_json(),
+            "factors": [editor.to_json() for editor in self.factor_editors.values()],
+            "overall": {
+                "rating": self.overall_rating.rating(),
+                "narrative": text if text.strip() else None,
+            },
+        }
+
+    def is_dirty(self) -> bool:
+        return self._dirty
+
+    def mark_saved(self, head: str) -> None:
+        self.head = head
+        self._baseline = self.to_json()
+        self._set_dirty(False)
+        self.show_errors([])
+        self.status.setText(translate("RiskPage", "Saved."))
+
+    def show_errors(self, errors: Sequence[FieldError]) -> None:
+        """Each error next to its field; factors with errors are flagged in the list."""
+        self.header.show_errors(list(errors))
+        codes = risk_framework().factor_codes
+        by_factor: dict[str, list[str]] = {code: [] for code in codes}
+        overall: list[str] = []
+        for error in errors:
+            if error.path.startswith("factors["):
+                index = int(error.path[len("factors[") : error.path.index("]")])
+                if index < len(codes):
+                    field = error.path.split("]", 1)[1].lstrip(".")
+                    by_factor[codes[index]].append(f"{field}: {error.message}")
+            elif error.path.startswith("overall"):
+                overall.append(error.message)
+        for code, messages in by_factor.items():
+            self.factor_editors[code].set_error("; ".join(messages))
+            item = self._factor_items[code]
+            item.setIcon(
+                0, qta.icon("mdi6.alert-circle-outline", color="#C62828") if messages else QIcon()
+            )
+        self.overall_error.setText("; ".join(overall))
+        self.overall_error.setVisible(bool(overall))
+        if errors:
+            self.status.setText(
+                translate("RiskPage", "Not saved: {count} problems to fix, shown in red.").format(
+                    count=len(errors)
+                )
+            )
+
+    def set_status(self, text: str) -> None:
+        self.status.setText(text)
+
+    def current_factor(self) -> str | None:
+        item = self.factor_tree.currentItem()
+        code = item.data(0, CODE_ROLE) if item is not None else None
+        return str(code) if code else None
+
+    def select_factor(self, code: str) -> None:
+        self.factor_tree.setCurrentItem(self._factor_items[code])
+
+    # -- changes and history ---------------------------------------------------------------
+    def set_previous(self, previous: RiskAssessment | None, draft: RiskAssessment | None) -> None:
+        """Compare the draft (None if it does not validate yet) with *previous*."""
+        self._previous = previous
+        if draft is None:
+            self.changes.show_changes(
+                translate("RiskPage", "Fix the problems shown in red to see the changes."), []
+            )
+            return
+        if previous is None:
+            heading = translate(
+                "RiskPage", "No earlier assessment of {scope}: every factor is newly rated."
+            ).format(scope=scope_label(draft.country, draft.areas))
+        else:
+            heading = translate(
+                "RiskPage",
+                "Compared with the assessment of {start} to {end} (assessed {on}).",
+            ).format(start=previous.period_start, end=previous.period_end, on=previous.assessed_on)
+        self.changes.show_changes(heading, compare(draft, previous))
+
+    def set_history(self, revisions: list[Revision]) -> None:
+        """List the saved versions, newest first; choosing one shows what it changed."""
+        self.history_list.clear()
+        self._revisions = []
+        parsed = [(revision, load_assessment(revision.body)) for revision in revisions]
+        self._revisions = [assessment for _, assessment in parsed]
+        for index, (revision, assessment) in reversed(list(enumerate(parsed))):
+            rated = sum(1 for f in assessment.factors if f.rating != "unknown")
+            item = QTreeWidgetItem(
+                [
+                    revision.created_at.replace("T", " ")[:19],
+                    rating_label(assessment.overall.rating),
+                    f"{rated} / {len(assessment.factors)}",
+                    str(len(assessment.evidence_ids())),
+                ]
+            )
+            foreground, background = rating_brushes(assessment.overall.rating)
+            item.setForeground(1, foreground)
+            item.setBackground(1, background)
+            item.setData(0, CODE_ROLE, index)
+            self.history_list.addTopLevelItem(item)
+        newest = self.history_list.topLevelItem(0)
+        if newest is not None:
+            self.history_list.setCurrentItem(newest)
+
+    def clear(self) -> None:
+        """Drop every value shown (on lock)."""
+        for editor in self.factor_editors.values():
+            editor.clear()
+        self.overall_narrative.blockSignals(True)
+        self.overall_narrative.clear()
+        self.overall_narrative.blockSignals(False)
+        self.header.author_role.blockSignals(True)
+        self.header.author_role.clear()
+        self.header.author_role.blockSignals(False)
+        self.changes.clear()
+        self.history_changes.clear()
+        self.history_list.clear()
+        self._revisions = []
+        self._previous = None
+        self._baseline = {}
+        self.assessment_id = ""
+        self.head = None
+        self._dirty = False
+        self.status.setText("")
+
+    # -- private ---------------------------------------------------------------------------
+    def _edited(self) -> None:
+        self._set_dirty(self.head is None or self.to_json() != self._baseline)
+        self._refresh_summary()
+
+    def _set_dirty(self, dirty: bool) -> None:
+        self.heading.setText(self._title() + (" •" if dirty else ""))
+        self.discard_button.setEnabled(dirty and self.head is not None)
+        if dirty != self._dirty:
+            self._dirty = dirty
+            self.dirty_changed.emit(dirty)
+            if dirty:
+                self.status.setText(translate("RiskPage", "Unsaved changes."))
+
+    def _title(self) -> str:
+        header = self.header
+        scope = scope_label(header.country_code(), header.areas()) if header.country_code() else ""
+        return translate("RiskPage", "{scope} · {start} to {end}").format(
+            scope=scope, start=header.start().isoformat(), end=header.end().isoformat()
+        )
+
+    def _refresh_summary(self) -> None:
+        ratings = [editor.rating.rating() for editor in self.factor_editors.values()]
+        for code, (_chip, number) in self.count_chips.items():
+            number.setText(str(ratings.count(code)))
+        for code, editor in self.factor_editors.items():
+            item = self._factor_items[code]
+            rating = editor.rating.rating()
+            item.setText(1, rating_label(rating))
+            foreground, background = rating_brushes(rating)
+            item.setForeground(1, foreground)
+            item.setBackground(1, background)
+
+    def _factor_chosen(self, item: QTreeWidgetItem | None, _old: QTreeWidgetItem | None) -> None:
+        code = item.data(0, CODE_ROLE) if item is not None else None
+        if code:
+            self.factor_stack.setCurrentWidget(self.factor_editors[str(code)])
+
+    def _tab_changed(self, index: int) -> None:
+        if index == CHANGES_TAB:
+            self.changes_wanted.emit()
+
+    def _revision_chosen(self, item: QTreeWidgetItem | None, _old: QTreeWidgetItem | None) -> None:
+        if item is None:
+            return
+        index = int(item.data(0, CODE_ROLE))
+        current = self._revisions[index]
+        before = self._revisions[index - 1] if index > 0 else None
+        heading = (
+            translate("RiskPage", "What this version changed from the one before it.")
+            if before is not None
+            else translate("RiskPage", "The first saved version.")
+        )
+        self.history_changes.show_changes(heading, compare(current, before))

@@ -1,0 +1,500 @@
+"""The Risk section: the list of risk assessments beside the editor of the one chosen.
+
+Every read and write runs in a worker (``run_in_background``); answers carry
+a generation number, so an answer for an assessment no longer shown is
+dropped. The page keeps only what the screen shows: on lock ``clear()``
+empties it and lets go of the vault.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hradvisor.analysis.risk import (
+    draft_assessment,
+    latest_assessment,
+    linked_evidence,
+    previous_assessment,
+    scope_label,
+)
+from hradvisor.model import (
+    Incident,
+    RiskAssessment,
+    ValidationError,
+    area_name,
+    assessment_from_json,
+    rating_label,
+    risk_framework,
+)
+from hradvisor.store import ConflictError, Revision, Vault
+from hradvisor.ui.risk.editor import AssessmentEditor
+from hradvisor.ui.risk.factor_editor import IncidentInfo
+from hradvisor.ui.risk.header import country_choices
+from hradvisor.ui.risk.picker import IncidentPicker, PickerScope
+from hradvisor.ui.risk.ratings import RATING_STYLE, RatingChip
+from hradvisor.ui.widgets import button, label
+from hradvisor.ui.workers import run_in_background, user_message
+
+translate = QCoreApplication.translate  # lupdate finds translate("Context", "text")
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+LIST_WIDTH = 300
+_PAGE_STYLE = RATING_STYLE + '\nQLabel[role="section"] { font-weight: 600; margin-top: 4px; }'
+
+
+@dataclass(frozen=True)
+class _Opened:
+    """What the editor needs to show one saved assessment, fetched in one worker call."""
+
+    assessment: RiskAssessment
+    head: str
+    info: dict[str, IncidentInfo | None]
+    previous: RiskAssessment | None
+    history: list[Revision]
+
+
+def incident_info(incident: Incident) -> IncidentInfo:
+    return IncidentInfo(
+        title=incident.title,
+        date=incident.date,
+        area=area_name(incident.location.country, incident.location.admin1),
+    )
+
+
+def _evidence_info(vault: Vault, ids: Iterable[str]) -> dict[str, IncidentInfo | None]:
+    """On a worker: title, date and area of each cited incident; None for missing ones."""
+    found = linked_evidence(vault, ids)
+    info: dict[str, IncidentInfo | None] = {i.id: incident_info(i) for i in found.incidents}
+    info.update(dict.fromkeys(found.missing))
+    return info
+
+
+class AssessmentRow(QWidget):
+    """One line of the list: scope, period, date assessed and the overall rating chip."""
+
+    def __init__(self, assessment: RiskAssessment) -> None:
+        super().__init__()
+        row = QHBoxLayout(self)
+        row.setContentsMargins(8, 6, 8, 6)
+        texts = QVBoxLayout()
+        texts.setSpacing(0)
+        scope = label(scope_label(assessment.country, assessment.areas))
+        scope.setStyleSheet("font-weight: 600; background: transparent;")
+        texts.addWidget(scope)
+        period = translate("RiskPage", "{start} to {end}").format(
+            start=assessment.period_start, end=assessment.period_end
+        )
+        texts.addWidget(label(period, "muted"))
+        texts.addWidget(
+            label(
+                translate("RiskPage", "Assessed {date}").format(date=assessment.assessed_on),
+                "muted",
+            )
+        )
+        row.addLayout(texts, 1)
+        self.chip = RatingChip(assessment.overall.rating)
+        row.addWidget(self.chip, 0, Qt.AlignmentFlag.AlignTop)
+        self.setAccessibleName(
+            translate("RiskPage", "{scope}, {period}, overall {rating}").format(
+                scope=scope.text(), period=period, rating=rating_label(assessment.overall.rating)
+            )
+        )
+
+
+class RiskPage(QWidget):
+    """Assessments list, "New assessment", and the editor. Emits ``incident_requested(id)``."""
+
+    incident_requested = Signal(str)
+
+    def __init__(self, vault: Vault, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._vault: Vault | None = vault
+        self._info: dict[str, IncidentInfo | None] = {}
+        self._assessments: list[RiskAssessment] = []
+        self._open_generation = 0
+        self._previous_generation = 0
+        self._busy = False
+        self.picker: IncidentPicker | None = None
+        self.setStyleSheet(_PAGE_STYLE)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self._list_panel())
+        self.editor = AssessmentEditor()
+        self.stack = QStackedWidget()
+        self.placeholder = self._placeholder()
+        self.stack.addWidget(self.placeholder)
+        self.stack.addWidget(self.editor)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([LIST_WIDTH, 1000])
+        splitter.setChildrenCollapsible(False)
+        layout.addWidget(splitter)
+        self._connect()
+        self.refresh()
+
+    # -- building ---------------------------------------------------------------------------
+    def _list_panel(self) -> QWidget:
+        panel = QWidget()
+        panel.setMinimumWidth(240)
+        box = QVBoxLayout(panel)
+        box.setContentsMargins(16, 12, 8, 8)
+        box.setSpacing(8)
+        box.addWidget(label(translate("RiskPage", "Risk assessments"), "title"))
+        box.addWidget(
+            label(
+                translate(
+                    "RiskPage",
+                    "The 14 factors of the framework of analysis for atrocity crimes, "
+                    "rated for a scope and period.",
+                ),
+                "muted",
+            )
+        )
+        self.new_button = button(
+            translate("RiskPage", "New assessment"),
+            translate("RiskPage", "New assessment, starting from the previous one (Ctrl+N)"),
+            "primary",
+        )
+        self.new_button.setToolTip(
+            translate("RiskPage", "Starts from the previous assessment of the same scope (Ctrl+N)")
+        )
+        box.addWidget(self.new_button)
+        self.list = QListWidget()
+        self.list.setAccessibleName(translate("RiskPage", "Risk assessments"))
+        self.list.setAlternatingRowColors(True)
+        box.addWidget(self.list, 1)
+        self.list_status = label("", "muted")
+        box.addWidget(self.list_status)
+        return panel
+
+    def _placeholder(self) -> QWidget:
+        page = QWidget()
+        box = QVBoxLayout(page)
+        box.addStretch(1)
+        self.placeholder_text = label("", "muted")
+        self.placeholder_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        box.addWidget(self.placeholder_text)
+        box.addStretch(2)
+        return page
+
+    def _connect(self) -> None:
+        self.new_button.clicked.connect(self.new_assessment)
+        self.list.currentItemChanged.connect(self._list_choice)
+        self.editor.save_requested.connect(self.save)
+        self.editor.discard_requested.connect(self.discard)
+        self.editor.link_requested.connect(self.open_picker)
+        self.editor.incident_requested.connect(self.incident_requested.emit)
+        self.editor.changes_wanted.connect(self.refresh_previous)
+        self.editor.scope_changed.connect(self._scope_changed)
+        QShortcut(QKeySequence.StandardKey.Save, self).activated.connect(self._save_shortcut)
+        QShortcut(QKeySequence.StandardKey.New, self).activated.connect(self.new_assessment)
+
+    # -- the list ------------------------------------------------------------------------------
+    def refresh(self, select: str | None = None) -> None:
+        """Reload the list of assessments (in a worker); then select *select* if given."""
+        vault = self._vault
+        if vault is None:
+            return
+        self.list_status.setText(translate("RiskPage", "Loading…"))
+        run_in_background(
+            lambda: vault.assessments.recent(), lambda found: self._show_list(found, select),
+            self._list_failed,
+        )  # fmt: skip
+
+    def _show_list(self, assessments: list[RiskAssessment], select: str | None) -> None:
+        if self._vault is None:
+            return
+        self._assessments = assessments
+        self.list.blockSignals(True)
+        self.list.clear()
+        for assessment in assessments:
+            item = QListWidgetItem()
+            item.setData(ID_ROLE, assessment.id)
+            row = AssessmentRow(assessment)
+            item.setSizeHint(row.sizeHint())
+            self.list.addItem(item)
+            self.list.setItemWidget(item, row)
+            if assessment.id == (select or self.editor.assessment_id):
+                self.list.setCurrentItem(item)
+        self.list.blockSignals(False)
+        self.list_status.setText(
+            translate("RiskPage", "{count} assessments").format(count=len(assessments))
+            if assessments
+            else ""
+        )
+        if not assessments and self.stack.currentWidget() is self.placeholder:
+            self.placeholder_text.setText(
+                translate(
+                    "RiskPage",
+                    "No risk assessments yet — press “New assessment” (Ctrl+N) to rate the "
+                    "fourteen risk factors for your country or some of its areas.",
+                )
+            )
+        elif self.stack.currentWidget() is self.placeholder:
+            self.placeholder_text.setText(
+                translate("RiskPage", "Choose an assessment on the left, or start a new one.")
+            )
+
+    def _list_failed(self, exc: BaseException) -> None:
+        self.list_status.setText(user_message(exc))
+
+    def _list_choice(self, item: QListWidgetItem | None, old: QListWidgetItem | None) -> None:
+        if item is None:
+            return
+        wanted = str(item.data(ID_ROLE))
+        if wanted == self.editor.assessment_id and self.stack.currentWidget() is self.editor:
+            return
+        if not self.confirm_discard():
+            self.list.blockSignals(True)
+            if old is not None:
+                self.list.setCurrentItem(old)
+            self.list.blockSignals(False)
+            return
+        self.open_assessment(wanted)
+
+    # -- opening ---------------------------------------------------------------------------------
+    def open_assessment(self, assessment_id: str) -> None:
+        """Load a saved assessment with its evidence, previous assessment and history."""
+        vault = self._vault
+        if vault is None:
+            return
+        self._open_generation += 1
+        generation = self._open_generation
+        self.editor.set_status(translate("RiskPage", "Opening…"))
+
+        def work() -> tuple[int, _Opened]:
+            assessment, head = vault.assessments.get_with_head(assessment_id)
+            return generation, _Opened(
+                assessment,
+                head,
+                _evidence_info(vault, assessment.evidence_ids()),
+                previous_assessment(vault, assessment),
+                vault.assessments.history(assessment_id),
+            )
+
+        run_in_background(work, self._show_opened, self._open_failed)
+
+    def _show_opened(self, answer: tuple[int, _Opened]) -> None:
+        generation, opened = answer
+        if generation != self._open_generation or self._vault is None:
+            return
+        self._info.update(opened.info)
+        self.editor.load(opened.assessment, opened.head, self._info)
+        self.editor.set_previous(opened.previous, opened.assessment)
+        self.editor.set_history(opened.history)
+        self.stack.setCurrentWidget(self.editor)
+
+    def _open_failed(self, exc: BaseException) -> None:
+        self.editor.set_status(user_message(exc))
+        self.placeholder_text.setText(user_message(exc))
+
+    def new_assessment(self) -> None:
+        """Start a new assessment from the latest one of the chosen (or most recent) scope."""
+        if not self.confirm_discard():
+            return
+        vault = self._vault
+        if vault is None:
+            return
+        base = self._chosen_assessment() or (self._assessments[0] if self._assessments else None)
+        self._open_generation += 1
+        generation = self._open_generation
+        today = dt.datetime.now(dt.UTC).date()
+        fallback = country_choices()[0][0]
+
+        def work() -> tuple[int, RiskAssessment, dict[str, IncidentInfo | None]]:
+            previous = (
+                latest_assessment(vault, base.country, base.areas) if base is not None else None
+            )
+            country = fallback
+            if previous is None:
+                newest = vault.queries.page(limit=1).items
+                country = newest[0].location.country if newest else fallback
+            draft = draft_assessment(previous, country=country, today=today)
+            return generation, draft, _evidence_info(vault, draft.evidence_ids())
+
+        run_in_background(work, self._show_draft, self._open_failed)
+
+    def _show_draft(
+        self, answer: tuple[int, RiskAssessment, dict[str, IncidentInfo | None]]
+    ) -> None:
+        generation, draft, info = answer
+        if generation != self._open_generation or self._vault is None:
+            return
+        self._info.update(info)
+        self.list.blockSignals(True)
+        self.list.clearSelection()
+        self.list.setCurrentRow(-1)
+        self.list.blockSignals(False)
+        self.editor.load(draft, None, self._info)
+        self.stack.setCurrentWidget(self.editor)
+        self.editor.tabs.setCurrentIndex(0)
+        self.refresh_previous()
+
+    def _chosen_assessment(self) -> RiskAssessment | None:
+        item = self.list.currentItem()
+        if item is None:
+            return None
+        wanted = str(item.data(ID_ROLE))
+        return next((a for a in self._assessments if a.id == wanted), None)
+
+    # -- saving ----------------------------------------------------------------------------------
+    def save(self) -> None:
+        """Validate and save in a worker; errors come back next to their fields."""
+        if self._busy or self.stack.currentWidget() is not self.editor:
+            return
+        vault = self._vault
+        if vault is None:
+            return
+        data, head = self.editor.to_json(), self.editor.head
+        self._busy = True
+        self.editor.save_button.setEnabled(False)
+        self.editor.set_status(translate("RiskPage", "Saving…"))
+
+        def work() -> tuple[RiskAssessment, str]:
+            assessment = assessment_from_json(data)
+            revision = vault.assessments.save(assessment, based_on=head)
+            return assessment, revision.hash
+
+        run_in_background(work, self._saved, self._save_failed)
+
+    def _saved(self, answer: tuple[RiskAssessment, str]) -> None:
+        self._busy = False
+        self.editor.save_button.setEnabled(True)
+        if self._vault is None:
+            return
+        assessment, head = answer
+        self.editor.mark_saved(head)
+        self.refresh(select=assessment.id)
+        self.open_assessment(assessment.id)
+
+    def _save_failed(self, exc: BaseException) -> None:
+        self._busy = False
+        self.editor.save_button.setEnabled(True)
+        if isinstance(exc, ValidationError):
+            self.editor.show_errors(list(exc.errors))
+        elif isinstance(exc, ConflictError):
+            self.editor.set_status(
+                translate(
+                    "RiskPage",
+                    "Not saved: this assessment was changed elsewhere since you opened it. "
+                    "Your edits are still here; note them, then discard to see the other version.",
+                )
+            )
+        else:
+            self.editor.set_status(
+                translate("RiskPage", "Not saved: {why}").format(why=user_message(exc))
+            )
+
+    def _save_shortcut(self) -> None:
+        if self.isVisible():
+            self.save()
+
+    def discard(self) -> None:
+        """Throw away unsaved edits: reopen the saved version, or close a new draft."""
+        if self.editor.head is not None:
+            self.open_assessment(self.editor.assessment_id)
+        else:
+            self.editor.clear()
+            self.stack.setCurrentWidget(self.placeholder)
+            self._show_list(self._assessments, None)
+
+    def has_unsaved_changes(self) -> bool:
+        return self.stack.currentWidget() is self.editor and self.editor.is_dirty()
+
+    def confirm_discard(self) -> bool:
+        """True if there is nothing unsaved, or the user agrees to lose it."""
+        if not self.has_unsaved_changes():
+            return True
+        answer = QMessageBox.question(
+            self,
+            translate("RiskPage", "Unsaved changes"),
+            translate(
+                "RiskPage",
+                "This assessment has changes that are not saved. Discard them?",
+            ),
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Discard
+
+    # -- previous assessment -----------------------------------------------------------------------
+    def _scope_changed(self) -> None:
+        if self.editor.tabs.currentIndex() == 2:
+            self.refresh_previous()
+
+    def refresh_previous(self) -> None:
+        """Compare the editor's current values with the previous assessment of their scope."""
+        vault = self._vault
+        if vault is None:
+            return
+        try:
+            draft = assessment_from_json(self.editor.to_json())
+        except ValidationError:
+            self.editor.set_previous(None, None)
+            return
+        self._previous_generation += 1
+        generation = self._previous_generation
+        run_in_background(
+            lambda: (generation, draft, previous_assessment(vault, draft)),
+            self._show_previous,
+            lambda exc: self.editor.set_status(user_message(exc)),
+        )
+
+    def _show_previous(self, answer: tuple[int, RiskAssessment, RiskAssessment | None]) -> None:
+        generation, draft, previous = answer
+        if generation == self._previous_generation and self._vault is not None:
+            self.editor.set_previous(previous, draft)
+
+    # -- evidence --------------------------------------------------------------------------------
+    def open_picker(self, factor_code: str) -> IncidentPicker | None:
+        """Open the incident picker for one factor (non-modal to the rest of the app)."""
+        vault = self._vault
+        if vault is None:
+            return None
+        header = self.editor.header
+        scope = PickerScope(header.country_code(), header.areas(), header.start(), header.end())
+        factor = risk_framework().factor(factor_code)
+        editor = self.editor.factor_editors[factor_code]
+        picker = IncidentPicker(
+            vault.queries, factor_code, factor.title(), scope, editor.evidence, self
+        )
+        picker.chosen.connect(lambda incidents: self._link(factor_code, incidents))
+        picker.finished.connect(picker.deleteLater)
+        picker.open()
+        self.picker = picker
+        return picker
+
+    def _link(self, factor_code: str, incidents: list[Incident]) -> None:
+        for incident in incidents:
+            self._info[incident.id] = incident_info(incident)
+        self.editor.factor_editors[factor_code].add_evidence([i.id for i in incidents], self._info)
+
+    # -- locking ---------------------------------------------------------------------------------
+    def clear(self) -> None:
+        """On lock: drop every assessment, incident title and the vault itself."""
+        self._open_generation += 1
+        self._previous_generation += 1
+        self._vault = None
+        self._info.clear()
+        self._assessments = []
+        self.list.clear()
+        self.list_status.setText("")
+        self.editor.clear()
+        self.placeholder_text.setText("")
+        self.stack.setCurrentWidget(self.placeholder)
