@@ -77,8 +77,7 @@ _NARRATIVES = {
         "continued attacks on civilians near the delta front.",
     ),
     "absence-of-mitigation": (
-        "Attacks on human rights defenders in Varnholt have silenced several local "
-        "organisations.",
+        "Attacks on human rights defenders in Varnholt have silenced several local organisations.",
         "Local organisations remain weakened; international presence in Iron Delta is "
         "limited to short visits.",
     ),

@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractItemView,
     QCheckBox,
     QHeaderView,
@@ -45,7 +46,7 @@ class ChangesTable(QWidget):
     def __init__(self, accessible: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setContentsMargins(8, 8, 8, 8)
         layout.setSpacing(8)
         self.heading = label("", "muted")
         layout.addWidget(self.heading)
@@ -67,6 +68,9 @@ class ChangesTable(QWidget):
             ]
         )
         self.table.verticalHeader().setVisible(False)
+        self.table.setCornerButtonEnabled(False)
+        for part in self.table.findChildren(QAbstractButton):  # the corner button Qt adds
+            part.setAccessibleName(translate("RiskPage", "Select all rows"))
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setAlternatingRowColors(True)

@@ -14,7 +14,15 @@ from collections.abc import Sequence
 from typing import Any
 
 import qtawesome as qta
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -22,6 +30,8 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QSplitter,
     QStackedWidget,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTabWidget,
     QTreeWidget,
     QTreeWidgetItem,
@@ -49,6 +59,31 @@ translate = QCoreApplication.translate  # lupdate finds translate("Context", "te
 
 CODE_ROLE = Qt.ItemDataRole.UserRole
 FACTORS_TAB, OVERALL_TAB, CHANGES_TAB, HISTORY_TAB = range(4)
+
+
+class _WrappingTitles(QStyledItemDelegate):
+    """Rows as tall as their wrapped text in the view's current column width.
+
+    QTreeView measures rows before columns have their width, so long factor
+    titles would be cut; this delegate measures with the real width.
+    """
+
+    def __init__(self, view: QTreeWidget) -> None:
+        super().__init__(view)
+        self._view = view
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        hint = super().sizeHint(option, index)
+        if index.column() != 0:
+            return hint
+        width = self._view.columnWidth(0) - self._view.indentation() - 12
+        text = str(index.data() or "")
+        bounds = option.fontMetrics.boundingRect(
+            QRect(0, 0, max(width, 40), 10_000), Qt.TextFlag.TextWordWrap, text
+        )
+        return QSize(hint.width(), max(hint.height(), bounds.height() + 6))
 
 
 class AssessmentEditor(QWidget):
@@ -103,10 +138,14 @@ class AssessmentEditor(QWidget):
         self.factor_tree.setItemsExpandable(False)
         self.factor_tree.setIndentation(8)
         self.factor_tree.setWordWrap(True)
+        self.factor_tree.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.factor_tree.setUniformRowHeights(False)
         header = self.factor_tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.factor_tree.setItemDelegate(_WrappingTitles(self.factor_tree))
+        header.sectionResized.connect(lambda *_a: self.factor_tree.doItemsLayout())
         self.factor_stack = QStackedWidget()
         self.factor_editors: dict[str, FactorEditor] = {}
         self._factor_items: dict[str, QTreeWidgetItem] = {}
@@ -135,7 +174,7 @@ class AssessmentEditor(QWidget):
         splitter.addWidget(self.factor_tree)
         splitter.addWidget(self.factor_stack)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([330, 640])
+        splitter.setSizes([350, 620])
         splitter.setChildrenCollapsible(False)
         return splitter
 

@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QPlainTextEdit,
     QScrollArea,
     QTreeWidget,
@@ -47,6 +49,22 @@ class IncidentInfo:
 EvidenceInfo = Mapping[str, IncidentInfo | None]
 
 
+class _ClickableLabel(QLabel):
+    """A wrapping label that toggles its check box, so long indicator texts wrap, not scroll."""
+
+    def __init__(self, text: str, check: QCheckBox) -> None:
+        super().__init__(text)
+        self.setWordWrap(True)
+        self.setBuddy(check)
+        self._check = check
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._check.toggle()
+            self._check.setFocus(Qt.FocusReason.MouseFocusReason)
+        super().mousePressEvent(event)
+
+
 class FactorEditor(QWidget):
     """One factor. Emits ``changed()`` on any edit, ``link_requested(code)`` for the picker,
     ``incident_requested(id)`` when a linked incident is opened."""
@@ -64,6 +82,7 @@ class FactorEditor(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.setContentsMargins(16, 8, 16, 8)
@@ -99,15 +118,18 @@ class FactorEditor(QWidget):
     def _indicators(self, layout: QVBoxLayout) -> None:
         box = QGroupBox(translate("RiskPage", "Indicators observed in the period"))
         grid = QGridLayout(box)
-        grid.setHorizontalSpacing(16)
+        grid.setHorizontalSpacing(6)
+        grid.setVerticalSpacing(4)
+        grid.setColumnStretch(1, 1)
         self.indicator_boxes: dict[str, QCheckBox] = {}
         for index, indicator in enumerate(self.factor.indicators):
-            check = QCheckBox(indicator.label())
+            check = QCheckBox()
             check.setAccessibleName(indicator.label())
-            check.setToolTip(indicator.label())
             check.toggled.connect(lambda _on: self.changed.emit())
+            text = _ClickableLabel(indicator.label(), check)
             self.indicator_boxes[indicator.code] = check
-            grid.addWidget(check, index, 0)
+            grid.addWidget(check, index, 0, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(text, index, 1)
         layout.addWidget(box)
 
     def _rating_and_narrative(self, layout: QVBoxLayout) -> None:
@@ -126,7 +148,7 @@ class FactorEditor(QWidget):
         )
         self.narrative.setTabChangesFocus(True)
         self.narrative.setMinimumHeight(90)
-        self.narrative.setMaximumHeight(160)
+        self.narrative.setMaximumHeight(130)
         self.narrative.textChanged.connect(self.changed.emit)
         layout.addWidget(self.narrative)
         self.error = label("", "error")

@@ -87,6 +87,7 @@ class ScopeHeader(QWidget):
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.areas_button = QToolButton()
+        self.areas_button.setObjectName("areas")
         self.areas_button.setAccessibleName(translate("RiskPage", "Areas"))
         self.areas_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.areas_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)

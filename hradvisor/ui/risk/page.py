@@ -54,7 +54,15 @@ translate = QCoreApplication.translate  # lupdate finds translate("Context", "te
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 LIST_WIDTH = 300
-_PAGE_STYLE = RATING_STYLE + '\nQLabel[role="section"] { font-weight: 600; margin-top: 4px; }'
+_PAGE_STYLE = (
+    RATING_STYLE
+    + """
+QLabel[role="section"] { font-weight: 600; margin-top: 4px; }
+QListWidget#assessments::item:selected { background: #D4EEF9; border-left: 3px solid #009EDB; }
+QToolButton#areas { padding: 4px 8px; text-align: left; }
+QToolButton#areas::menu-indicator { image: none; width: 0px; }
+"""
+)
 
 
 @dataclass(frozen=True)
@@ -176,6 +184,7 @@ class RiskPage(QWidget):
         )
         box.addWidget(self.new_button)
         self.list = QListWidget()
+        self.list.setObjectName("assessments")
         self.list.setAccessibleName(translate("RiskPage", "Risk assessments"))
         self.list.setAlternatingRowColors(True)
         box.addWidget(self.list, 1)
