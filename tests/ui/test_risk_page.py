@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate, QThreadPool
+from PySide6.QtCore import QDate, Qt, QThreadPool
 from PySide6.QtWidgets import (
     QAbstractButton,
     QComboBox,
@@ -291,7 +291,10 @@ def test_clear_on_lock_drops_everything_shown(qtbot: QtBot, vault: Vault) -> Non
     qtbot.waitUntil(lambda: page.list.count() == 1)
     page.list.setCurrentRow(0)
     qtbot.waitUntil(lambda: page.editor.overall_narrative.toPlainText() == CANARY)
+    picker = page.open_picker(FACTOR)
+    assert picker is not None and picker.isVisible()
     page.clear()
+    assert page.picker is None and not picker.isVisible()
     assert page.list.count() == 0
     assert page.stack.currentWidget() is page.placeholder
     texts = [w.text() for w in page.findChildren(QLabel) + page.findChildren(QLineEdit)]
@@ -314,3 +317,23 @@ def test_every_control_has_an_accessible_name(qtbot: QtBot, vault: Vault) -> Non
         if not w.accessibleName() and not (isinstance(w, QAbstractButton) and w.text())
     ]
     assert unnamed == []
+
+
+def test_choosing_areas_narrows_the_scope(qtbot: QtBot, vault: Vault) -> None:
+    page = _page(qtbot, vault)
+    _new(qtbot, page)
+    header = page.editor.header
+    assert header.areas() == ()
+    assert header.areas_button.text().startswith("Whole country")
+    duskwater = next(
+        header.area_list.item(r)
+        for r in range(header.area_list.count())
+        if header.area_list.item(r).data(Qt.ItemDataRole.UserRole) == "XA-07"
+    )
+    duskwater.setCheckState(Qt.CheckState.Checked)
+    assert header.areas() == ("XA-07",)
+    assert header.areas_button.text().startswith("Duskwater")
+    assert "Duskwater" in page.editor.heading.text()
+    _save(qtbot, page)
+    assert vault.assessments.for_scope("XA", ["XA-07"])[0].areas == ("XA-07",)
+    assert vault.assessments.for_scope("XA") == []

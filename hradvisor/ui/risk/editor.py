@@ -444,7 +444,7 @@ class AssessmentEditor(QWidget):
 
     def _set_dirty(self, dirty: bool) -> None:
         self.heading.setText(self._title() + (" •" if dirty else ""))
-        self.discard_button.setEnabled(dirty and self.head is not None)
+        self.discard_button.setEnabled(dirty)
         if dirty != self._dirty:
             self._dirty = dirty
             self.dirty_changed.emit(dirty)

@@ -261,7 +261,8 @@ class RiskPage(QWidget):
             )
 
     def _list_failed(self, exc: BaseException) -> None:
-        self.list_status.setText(user_message(exc))
+        if self._vault is not None:
+            self.list_status.setText(user_message(exc))
 
     def _list_choice(self, item: QListWidgetItem | None, old: QListWidgetItem | None) -> None:
         if item is None:
@@ -310,6 +311,8 @@ class RiskPage(QWidget):
         self.stack.setCurrentWidget(self.editor)
 
     def _open_failed(self, exc: BaseException) -> None:
+        if self._vault is None:
+            return  # a worker that outlived the lock: nothing to say
         self.editor.set_status(user_message(exc))
         self.placeholder_text.setText(user_message(exc))
 
@@ -395,6 +398,8 @@ class RiskPage(QWidget):
     def _save_failed(self, exc: BaseException) -> None:
         self._busy = False
         self.editor.save_button.setEnabled(True)
+        if self._vault is None:
+            return
         if isinstance(exc, ValidationError):
             self.editor.show_errors(list(exc.errors))
         elif isinstance(exc, ConflictError):
@@ -462,7 +467,7 @@ class RiskPage(QWidget):
         run_in_background(
             lambda: (generation, draft, previous_assessment(vault, draft)),
             self._show_previous,
-            lambda exc: self.editor.set_status(user_message(exc)),
+            self._open_failed,
         )
 
     def _show_previous(self, answer: tuple[int, RiskAssessment, RiskAssessment | None]) -> None:
@@ -484,12 +489,19 @@ class RiskPage(QWidget):
             vault.queries, factor_code, factor.title(), scope, editor.evidence, self
         )
         picker.chosen.connect(lambda incidents: self._link(factor_code, incidents))
-        picker.finished.connect(picker.deleteLater)
+        picker.finished.connect(self._picker_closed)
         picker.open()
         self.picker = picker
         return picker
 
+    def _picker_closed(self) -> None:
+        if self.picker is not None:
+            self.picker.deleteLater()
+            self.picker = None
+
     def _link(self, factor_code: str, incidents: list[Incident]) -> None:
+        if self._vault is None:
+            return
         for incident in incidents:
             self._info[incident.id] = incident_info(incident)
         self.editor.factor_editors[factor_code].add_evidence([i.id for i in incidents], self._info)
@@ -500,6 +512,8 @@ class RiskPage(QWidget):
         self._open_generation += 1
         self._previous_generation += 1
         self._vault = None
+        if self.picker is not None:
+            self.picker.reject()  # finished → _picker_closed drops it
         self._info.clear()
         self._assessments = []
         self.list.clear()

@@ -72,6 +72,7 @@ class IncidentPicker(QDialog):
         self._already = set(already)
         self._generation = 0
         self._found: dict[str, Incident] = {}
+        self._empty_message = ""
         layout = QVBoxLayout(self)
         layout.addWidget(
             label(translate("RiskPage", "Evidence for: {factor}").format(factor=factor_title))
@@ -174,6 +175,7 @@ class IncidentPicker(QDialog):
         self._start(
             translate("RiskPage", "Searching…"),
             lambda: queries.page(filters, sort="date", descending=True, limit=PAGE_SIZE).items,
+            translate("RiskPage", "No incidents found — try other words or widen the search."),
         )
 
     def run_suggest(self) -> None:
@@ -190,9 +192,15 @@ class IncidentPicker(QDialog):
                 end=scope.end,
                 exclude=already,
             ),
+            translate(
+                "RiskPage",
+                "No suggestions: no other credible or verified incident in the scope and period "
+                "relates to this factor. Search by words instead.",
+            ),
         )
 
-    def _start(self, message: str, fetch: Callable[[], list[Incident]]) -> None:
+    def _start(self, message: str, fetch: Callable[[], list[Incident]], when_empty: str) -> None:
+        self._empty_message = when_empty
         self._generation += 1
         generation = self._generation
         self.status.setText(message)
@@ -228,7 +236,7 @@ class IncidentPicker(QDialog):
         self.status.setText(
             translate("RiskPage", "{count} incidents shown.").format(count=len(incidents))
             if incidents
-            else translate("RiskPage", "No incidents found — try other words or widen the search.")
+            else self._empty_message
         )
 
     def _failed(self, exc: BaseException) -> None:
