@@ -63,7 +63,7 @@ def main() -> int:
             page.list.setCurrentRow(0)
             settle(app, lambda: page.editor.head is not None and page.editor.history_list.topLevelItemCount() > 0)
             page.editor.tabs.setCurrentIndex(FACTORS_TAB)
-            page.editor.select_factor("threats-to-protected-persons")
+            page.editor.select_factor("capacity")
             save(app, page, "risk")
             page.editor.tabs.setCurrentIndex(CHANGES_TAB)
             settle(app, lambda: page.editor.changes.table.rowCount() == 14)

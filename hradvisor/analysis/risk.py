@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
@@ -47,7 +48,7 @@ EVIDENCE_VERIFICATION = ("verified", "credible")
 # -- which assessment ----------------------------------------------------------------
 
 
-def _order(assessment: RiskAssessment) -> tuple[str, str, str, str]:
+def chronological_key(assessment: RiskAssessment) -> tuple[str, str, str, str]:
     """Latest period last; the same period assessed twice: the later writing last."""
     return (
         assessment.period_end,
@@ -71,7 +72,7 @@ def latest_assessment(
     candidates = vault.assessments.for_scope(country, tuple(areas))
     if before is not None:
         candidates = [a for a in candidates if dt.date.fromisoformat(a.assessed_on) < before]
-    return max(candidates, key=_order, default=None)
+    return max(candidates, key=chronological_key, default=None)
 
 
 def previous_assessment(vault: Vault, current: RiskAssessment) -> RiskAssessment | None:
@@ -79,9 +80,9 @@ def previous_assessment(vault: Vault, current: RiskAssessment) -> RiskAssessment
     earlier = [
         a
         for a in vault.assessments.for_scope(current.country, current.areas)
-        if a.id != current.id and _order(a) < _order(current)
+        if a.id != current.id and chronological_key(a) < chronological_key(current)
     ]
-    return max(earlier, key=_order, default=None)
+    return max(earlier, key=chronological_key, default=None)
 
 
 def next_period(start: dt.date, end: dt.date) -> tuple[dt.date, dt.date]:
@@ -144,6 +145,23 @@ def draft_assessment(
         assessed_on=today.isoformat(),
         factors=blank_factors(),
     )
+
+
+def previous_in(assessments: Iterable[RiskAssessment]) -> dict[str, RiskAssessment]:
+    """For each assessment of *assessments*, the one before it of the same scope (by id).
+
+    Works on a list already in memory, so a screen listing assessments can
+    show how each moved without a query per row.
+    """
+    by_scope: dict[tuple[str, tuple[str, ...]], list[RiskAssessment]] = {}
+    for assessment in assessments:
+        by_scope.setdefault(assessment.scope, []).append(assessment)
+    previous: dict[str, RiskAssessment] = {}
+    for group in by_scope.values():
+        group.sort(key=chronological_key)
+        for before, after in itertools.pairwise(group):
+            previous[after.id] = before
+    return previous
 
 
 # -- what changed --------------------------------------------------------------------

@@ -156,7 +156,10 @@ def test_create_rate_link_save_and_see_changes_since_previous(qtbot: QtBot, vaul
     editor.tabs.setCurrentIndex(CHANGES_TAB)
     row = list(editor.factor_editors).index(FACTOR)
     qtbot.waitUntil(lambda: editor.changes.table.rowCount() == 14)
-    assert editor.changes.table.item(row, NOW).text() == "High"
+    assert editor.changes.table.item(row, NOW).text() == "High"  # the edit on screen, unsaved
+    editor.factor_editors[FACTOR].rating.buttons["low"].click()
+    assert "Lower" in editor.changes.table.item(row, CHANGE).text()  # follows further edits
+    editor.factor_editors[FACTOR].rating.buttons["high"].click()
     assert "Higher" in editor.changes.table.item(row, CHANGE).text()
     _save(qtbot, page)
     qtbot.waitUntil(lambda: page.list.count() == 2)

@@ -44,6 +44,8 @@ from hradvisor.model import (
     RATINGS,
     FieldError,
     RiskAssessment,
+    ValidationError,
+    assessment_from_json,
     rating_label,
     risk_framework,
 )
@@ -106,6 +108,7 @@ class AssessmentEditor(QWidget):
         self._baseline: dict[str, Any] = {}
         self._dirty = False
         self._previous: RiskAssessment | None = None
+        self._previous_known = False  # set_previous has been told what the previous one is
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 8)
         layout.setSpacing(8)
@@ -294,6 +297,7 @@ class AssessmentEditor(QWidget):
         self.show_errors([])
         self._baseline = self.to_json()
         self._previous = None
+        self._previous_known = False
         self.changes.clear()
         self.history_changes.clear()
         self.history_list.clear()
@@ -375,6 +379,7 @@ class AssessmentEditor(QWidget):
     def set_previous(self, previous: RiskAssessment | None, draft: RiskAssessment | None) -> None:
         """Compare the draft (None if it does not validate yet) with *previous*."""
         self._previous = previous
+        self._previous_known = True
         if draft is None:
             self.changes.show_changes(
                 translate("RiskPage", "Fix the problems shown in red to see the changes."), []
@@ -431,6 +436,7 @@ class AssessmentEditor(QWidget):
         self.history_list.clear()
         self._revisions = []
         self._previous = None
+        self._previous_known = False
         self._baseline = {}
         self.assessment_id = ""
         self.head = None
@@ -441,6 +447,8 @@ class AssessmentEditor(QWidget):
     def _edited(self) -> None:
         self._set_dirty(self.head is None or self.to_json() != self._baseline)
         self._refresh_summary()
+        if self.tabs.currentIndex() == CHANGES_TAB:
+            self._compare_now()
 
     def _set_dirty(self, dirty: bool) -> None:
         self.heading.setText(self._title() + (" •" if dirty else ""))
@@ -477,7 +485,24 @@ class AssessmentEditor(QWidget):
 
     def _tab_changed(self, index: int) -> None:
         if index == CHANGES_TAB:
-            self.changes_wanted.emit()
+            self._compare_now()
+            self.changes_wanted.emit()  # the page checks the previous one is still right
+
+    def update_previous(self, previous: RiskAssessment | None) -> None:
+        """The previous assessment of the scope now on screen (fetched by the page)."""
+        self._previous = previous
+        self._previous_known = True
+        self._compare_now()
+
+    def _compare_now(self) -> None:
+        """Show the changes of what is on screen now, against the previous one already known."""
+        if not self._previous_known:
+            return
+        try:
+            draft = assessment_from_json(self.to_json())
+        except ValidationError:
+            draft = None
+        self.set_previous(self._previous, draft)
 
     def _revision_chosen(self, item: QTreeWidgetItem | None, _old: QTreeWidgetItem | None) -> None:
         if item is None:

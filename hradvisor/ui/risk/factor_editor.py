@@ -147,8 +147,8 @@ class FactorEditor(QWidget):
             )
         )
         self.narrative.setTabChangesFocus(True)
-        self.narrative.setMinimumHeight(90)
-        self.narrative.setMaximumHeight(130)
+        self.narrative.setMinimumHeight(72)
+        self.narrative.setMaximumHeight(110)
         self.narrative.textChanged.connect(self.changed.emit)
         layout.addWidget(self.narrative)
         self.error = label("", "error")
@@ -156,33 +156,11 @@ class FactorEditor(QWidget):
         layout.addWidget(self.error)
 
     def _evidence_box(self, layout: QVBoxLayout) -> None:
-        box = QGroupBox(translate("RiskPage", "Evidence: linked incidents"))
-        inner = QVBoxLayout(box)
-        self.evidence_list = QTreeWidget()
-        self.evidence_list.setAccessibleName(translate("RiskPage", "Linked incidents"))
-        self.evidence_list.setHeaderLabels(
-            [
-                translate("RiskPage", "Incident"),
-                translate("RiskPage", "Date"),
-                translate("RiskPage", "Area"),
-            ]
-        )
-        self.evidence_list.setRootIsDecorated(False)
-        self.evidence_list.setAlternatingRowColors(True)
-        self.evidence_list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.evidence_list.setMinimumHeight(120)
-        header = self.evidence_list.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        self.evidence_list.itemActivated.connect(self._open_item)
-        inner.addWidget(self.evidence_list)
-        self.empty_evidence = label(
-            translate("RiskPage", "No incidents linked yet — use “Link incidents…”."), "muted"
-        )
-        inner.addWidget(self.empty_evidence)
         row = QHBoxLayout()
+        heading = label(translate("RiskPage", "Evidence"), "section")
+        heading.setWordWrap(False)
+        heading.setToolTip(translate("RiskPage", "Incidents that back this rating"))
+        row.addWidget(heading, 1)
         self.link_button = button(
             translate("RiskPage", "Link incidents…"),
             translate("RiskPage", "Link incidents as evidence for this factor"),
@@ -200,9 +178,30 @@ class FactorEditor(QWidget):
         self.remove_button.clicked.connect(self.remove_selected)
         for widget in (self.link_button, self.open_button, self.remove_button):
             row.addWidget(widget)
-        row.addStretch(1)
-        inner.addLayout(row)
-        layout.addWidget(box)
+        layout.addLayout(row)
+        self.evidence_list = QTreeWidget()
+        self.evidence_list.setAccessibleName(translate("RiskPage", "Linked incidents"))
+        self.evidence_list.setHeaderLabels(
+            [
+                translate("RiskPage", "Incident"),
+                translate("RiskPage", "Date"),
+                translate("RiskPage", "Area"),
+            ]
+        )
+        self.evidence_list.setRootIsDecorated(False)
+        self.evidence_list.setAlternatingRowColors(True)
+        self.evidence_list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        header = self.evidence_list.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.evidence_list.itemActivated.connect(self._open_item)
+        layout.addWidget(self.evidence_list)
+        self.empty_evidence = label(
+            translate("RiskPage", "No incidents linked yet — use “Link incidents…”."), "muted"
+        )
+        layout.addWidget(self.empty_evidence)
         self.evidence_list.itemSelectionChanged.connect(self._update_buttons)
         self._update_buttons()
 
@@ -275,6 +274,10 @@ class FactorEditor(QWidget):
             item.setToolTip(0, texts[0])
             self.evidence_list.addTopLevelItem(item)
         has_any = bool(self._evidence)
+        rows = min(max(len(self._evidence), 2), 8)  # as tall as its rows, within reason
+        row_height = max(self.evidence_list.sizeHintForRow(0), self.fontMetrics().height() + 4)
+        header = self.evidence_list.header().sizeHint().height()
+        self.evidence_list.setFixedHeight(header + rows * row_height + 6)
         self.evidence_list.setVisible(has_any)
         self.empty_evidence.setVisible(not has_any)
         self._update_buttons()

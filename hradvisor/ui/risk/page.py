@@ -26,10 +26,12 @@ from PySide6.QtWidgets import (
 )
 
 from hradvisor.analysis.risk import (
+    direction,
     draft_assessment,
     latest_assessment,
     linked_evidence,
     previous_assessment,
+    previous_in,
     scope_label,
 )
 from hradvisor.model import (
@@ -42,11 +44,11 @@ from hradvisor.model import (
     risk_framework,
 )
 from hradvisor.store import ConflictError, Revision, Vault
-from hradvisor.ui.risk.editor import AssessmentEditor
+from hradvisor.ui.risk.editor import CHANGES_TAB, AssessmentEditor
 from hradvisor.ui.risk.factor_editor import IncidentInfo
 from hradvisor.ui.risk.header import country_choices
 from hradvisor.ui.risk.picker import IncidentPicker, PickerScope
-from hradvisor.ui.risk.ratings import RATING_STYLE, RatingChip
+from hradvisor.ui.risk.ratings import DIRECTION_MARKS, RATING_STYLE, RatingChip, direction_text
 from hradvisor.ui.widgets import button, label
 from hradvisor.ui.workers import run_in_background, user_message
 
@@ -95,7 +97,7 @@ def _evidence_info(vault: Vault, ids: Iterable[str]) -> dict[str, IncidentInfo |
 class AssessmentRow(QWidget):
     """One line of the list: scope, period, date assessed and the overall rating chip."""
 
-    def __init__(self, assessment: RiskAssessment) -> None:
+    def __init__(self, assessment: RiskAssessment, previous: RiskAssessment | None) -> None:
         super().__init__()
         row = QHBoxLayout(self)
         row.setContentsMargins(8, 6, 8, 6)
@@ -115,8 +117,23 @@ class AssessmentRow(QWidget):
             )
         )
         row.addLayout(texts, 1)
+        column = QVBoxLayout()
+        column.setSpacing(2)
         self.chip = RatingChip(assessment.overall.rating)
-        row.addWidget(self.chip, 0, Qt.AlignmentFlag.AlignTop)
+        column.addWidget(self.chip, 0, Qt.AlignmentFlag.AlignRight)
+        self.trend = label("", "muted")
+        self.trend.setWordWrap(False)
+        if previous is not None:
+            moved = direction(previous.overall.rating, assessment.overall.rating)
+            symbol, colour = DIRECTION_MARKS[moved]
+            self.trend.setText(f"{symbol} {direction_text(moved)}")
+            self.trend.setStyleSheet(f"color: {colour}; background: transparent;")
+            self.trend.setToolTip(
+                translate("RiskPage", "Overall rating compared with the previous assessment")
+            )
+        column.addWidget(self.trend, 0, Qt.AlignmentFlag.AlignRight)
+        column.addStretch(1)
+        row.addLayout(column)
         self.setAccessibleName(
             translate("RiskPage", "{scope}, {period}, overall {rating}").format(
                 scope=scope.text(), period=period, rating=rating_label(assessment.overall.rating)
@@ -232,10 +249,11 @@ class RiskPage(QWidget):
         self._assessments = assessments
         self.list.blockSignals(True)
         self.list.clear()
+        before = previous_in(assessments)
         for assessment in assessments:
             item = QListWidgetItem()
             item.setData(ID_ROLE, assessment.id)
-            row = AssessmentRow(assessment)
+            row = AssessmentRow(assessment, before.get(assessment.id))
             item.setSizeHint(row.sizeHint())
             self.list.addItem(item)
             self.list.setItemWidget(item, row)
@@ -449,7 +467,7 @@ class RiskPage(QWidget):
 
     # -- previous assessment -----------------------------------------------------------------------
     def _scope_changed(self) -> None:
-        if self.editor.tabs.currentIndex() == 2:
+        if self.editor.tabs.currentIndex() == CHANGES_TAB:
             self.refresh_previous()
 
     def refresh_previous(self) -> None:
@@ -465,15 +483,15 @@ class RiskPage(QWidget):
         self._previous_generation += 1
         generation = self._previous_generation
         run_in_background(
-            lambda: (generation, draft, previous_assessment(vault, draft)),
+            lambda: (generation, previous_assessment(vault, draft)),
             self._show_previous,
             self._open_failed,
         )
 
-    def _show_previous(self, answer: tuple[int, RiskAssessment, RiskAssessment | None]) -> None:
-        generation, draft, previous = answer
+    def _show_previous(self, answer: tuple[int, RiskAssessment | None]) -> None:
+        generation, previous = answer
         if generation == self._previous_generation and self._vault is not None:
-            self.editor.set_previous(previous, draft)
+            self.editor.update_previous(previous)  # compared with what is on screen now
 
     # -- evidence --------------------------------------------------------------------------------
     def open_picker(self, factor_code: str) -> IncidentPicker | None:
