@@ -22,6 +22,7 @@ from hradvisor.analysis.risk import (
     linked_evidence,
     next_period,
     previous_assessment,
+    previous_in,
     scope_label,
     suggest_evidence,
     summary,
@@ -356,3 +357,12 @@ def test_draft_assessment_continues_the_previous_one() -> None:
     assert (fresh.period_start, fresh.period_end) == ("2026-04-01", "2026-06-30")
     assert fresh.areas == ("XA-02",)
     assert {f.rating for f in fresh.factors} == {"unknown"}
+
+
+def test_previous_in_pairs_assessments_of_each_scope_in_order() -> None:
+    q1 = _assessment(period_start="2026-01-01", period_end="2026-03-31")
+    q2 = _assessment()
+    q3 = _assessment(period_start="2026-07-01", period_end="2026-09-30")
+    north = _assessment(areas=["XA-07"])
+    found = previous_in([q3, north, q1, q2])
+    assert found == {q2.id: q1, q3.id: q2}
