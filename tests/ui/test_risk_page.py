@@ -340,3 +340,22 @@ def test_choosing_areas_narrows_the_scope(qtbot: QtBot, vault: Vault) -> None:
     _save(qtbot, page)
     assert vault.assessments.for_scope("XA", ["XA-07"])[0].areas == ("XA-07",)
     assert vault.assessments.for_scope("XA") == []
+
+
+def test_in_french_the_framework_speaks_french_too(
+    qtbot: QtBot, vault: Vault, qapp: object
+) -> None:
+    from hradvisor.ui.i18n import install_translators
+
+    translators = install_translators(qapp, "fr")  # type: ignore[arg-type]
+    try:
+        page = _page(qtbot, vault)
+        _new(qtbot, page)
+        factor = page.editor.factor_editors["capacity"]
+        assert factor.title_label.text() == "Capacité de commettre des crimes d'atrocité"
+        assert factor.rating.buttons["high"].text() == "Élevé"
+        assert page.new_button.text() == "Nouvelle évaluation"
+        assert page.editor.header.areas_button.text().startswith("Tout le pays")
+    finally:
+        for translator in translators:
+            qapp.removeTranslator(translator)  # type: ignore[attr-defined]

@@ -21,7 +21,12 @@ from PySide6.QtWidgets import (
 
 from hradvisor.analysis.risk import FactorChange
 from hradvisor.model import rating_label, risk_framework
-from hradvisor.ui.risk.ratings import DIRECTION_MARKS, direction_text, rating_brushes
+from hradvisor.ui.risk.ratings import (
+    DIRECTION_MARKS,
+    direction_text,
+    rating_brushes,
+    ui_language,
+)
 from hradvisor.ui.widgets import label
 
 translate = QCoreApplication.translate  # lupdate finds translate("Context", "text")
@@ -92,8 +97,8 @@ class ChangesTable(QWidget):
             number = QTableWidgetItem(str(factor.number))
             number.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.table.setItem(row, NUMBER, number)
-            title = QTableWidgetItem(factor.title())
-            title.setToolTip(factor.title())
+            title = QTableWidgetItem(factor.title(ui_language()))
+            title.setToolTip(factor.title(ui_language()))
             self.table.setItem(row, FACTOR, title)
             self.table.setItem(row, BEFORE, _rating_item(change.old_rating))
             self.table.setItem(row, NOW, _rating_item(change.new_rating))
@@ -135,7 +140,7 @@ class ChangesTable(QWidget):
 def _rating_item(code: str | None) -> QTableWidgetItem:
     if code is None:
         return QTableWidgetItem(translate("RiskPage", "—"))
-    item = QTableWidgetItem(rating_label(code))
+    item = QTableWidgetItem(rating_label(code, ui_language()))
     foreground, background = rating_brushes(code)
     item.setForeground(foreground)
     item.setBackground(background)
@@ -152,6 +157,8 @@ def _detail_item(added: tuple[str, ...], removed: tuple[str, ...], tip: str) -> 
 
 def _indicator_lines(change: FactorChange) -> str:
     factor = risk_framework().factor(change.code)
-    lines = [f"+ {factor.indicator(code).label()}" for code in change.indicators_added]
-    lines += [f"− {factor.indicator(code).label()}" for code in change.indicators_removed]
+    lines = [f"+ {factor.indicator(code).label(ui_language())}" for code in change.indicators_added]
+    lines += [
+        f"− {factor.indicator(code).label(ui_language())}" for code in change.indicators_removed
+    ]
     return "\n".join(lines)

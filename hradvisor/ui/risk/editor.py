@@ -54,7 +54,7 @@ from hradvisor.store.assessments import load_assessment
 from hradvisor.ui.risk.changes import ChangesTable
 from hradvisor.ui.risk.factor_editor import EvidenceInfo, FactorEditor
 from hradvisor.ui.risk.header import ScopeHeader
-from hradvisor.ui.risk.ratings import RatingChip, RatingSelector, rating_brushes
+from hradvisor.ui.risk.ratings import RatingChip, RatingSelector, rating_brushes, ui_language
 from hradvisor.ui.widgets import button, label
 
 translate = QCoreApplication.translate  # lupdate finds translate("Context", "text")
@@ -154,16 +154,16 @@ class AssessmentEditor(QWidget):
         self._factor_items: dict[str, QTreeWidgetItem] = {}
         framework = risk_framework()
         for group in ("common", "specific"):
-            parent = QTreeWidgetItem([framework.group_label(group)])
+            parent = QTreeWidgetItem([framework.group_label(group, ui_language())])
             parent.setFlags(Qt.ItemFlag.ItemIsEnabled)
             font = parent.font(0)
             font.setBold(True)
             parent.setFont(0, font)
             self.factor_tree.addTopLevelItem(parent)
             for factor in (f for f in framework.factors if f.group == group):
-                item = QTreeWidgetItem([f"{factor.number}. {factor.title()}", ""])
+                item = QTreeWidgetItem([f"{factor.number}. {factor.title(ui_language())}", ""])
                 item.setData(0, CODE_ROLE, factor.code)
-                item.setToolTip(0, factor.title())
+                item.setToolTip(0, factor.title(ui_language()))
                 parent.addChild(item)
                 self._factor_items[factor.code] = item
                 editor = FactorEditor(factor)
@@ -388,7 +388,7 @@ class AssessmentEditor(QWidget):
         if previous is None:
             heading = translate(
                 "RiskPage", "No earlier assessment of {scope}: every factor is newly rated."
-            ).format(scope=scope_label(draft.country, draft.areas))
+            ).format(scope=scope_label(draft.country, draft.areas, ui_language()))
         else:
             heading = translate(
                 "RiskPage",
@@ -407,7 +407,7 @@ class AssessmentEditor(QWidget):
             item = QTreeWidgetItem(
                 [
                     revision.created_at.replace("T", " ")[:19],
-                    rating_label(assessment.overall.rating),
+                    rating_label(assessment.overall.rating, ui_language()),
                     f"{rated} / {len(assessment.factors)}",
                     str(len(assessment.evidence_ids())),
                 ]
@@ -461,7 +461,11 @@ class AssessmentEditor(QWidget):
 
     def _title(self) -> str:
         header = self.header
-        scope = scope_label(header.country_code(), header.areas()) if header.country_code() else ""
+        scope = (
+            scope_label(header.country_code(), header.areas(), ui_language())
+            if header.country_code()
+            else ""
+        )
         return translate("RiskPage", "{scope} · {start} to {end}").format(
             scope=scope, start=header.start().isoformat(), end=header.end().isoformat()
         )
@@ -473,7 +477,7 @@ class AssessmentEditor(QWidget):
         for code, editor in self.factor_editors.items():
             item = self._factor_items[code]
             rating = editor.rating.rating()
-            item.setText(1, rating_label(rating))
+            item.setText(1, rating_label(rating, ui_language()))
             foreground, background = rating_brushes(rating)
             item.setForeground(1, foreground)
             item.setBackground(1, background)

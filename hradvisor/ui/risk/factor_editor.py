@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from hradvisor.model import FactorRating, RiskFactor, risk_framework
-from hradvisor.ui.risk.ratings import RatingSelector
+from hradvisor.ui.risk.ratings import RatingSelector, ui_language
 from hradvisor.ui.widgets import button, label
 
 translate = QCoreApplication.translate  # lupdate finds translate("Context", "text")
@@ -99,9 +99,10 @@ class FactorEditor(QWidget):
     def _heading(self, layout: QVBoxLayout) -> None:
         framework = risk_framework()
         factor = self.factor
-        kind = framework.group_label(factor.group)
+        lang = ui_language()
+        kind = framework.group_label(factor.group, lang)
         if factor.crimes:
-            crimes = ", ".join(framework.crime_label(c) for c in factor.crimes)
+            crimes = ", ".join(framework.crime_label(c, lang) for c in factor.crimes)
             kind = translate("RiskPage", "{group} · {crimes}").format(group=kind, crimes=crimes)
         self.kind_label = label(
             translate("RiskPage", "Risk factor {number} · {kind}").format(
@@ -110,9 +111,9 @@ class FactorEditor(QWidget):
             "muted",
         )
         layout.addWidget(self.kind_label)
-        self.title_label = label(factor.title(), "title")
+        self.title_label = label(factor.title(lang), "title")
         layout.addWidget(self.title_label)
-        self.explanation_label = label(factor.explanation())
+        self.explanation_label = label(factor.explanation(lang))
         layout.addWidget(self.explanation_label)
 
     def _indicators(self, layout: QVBoxLayout) -> None:
@@ -124,9 +125,9 @@ class FactorEditor(QWidget):
         self.indicator_boxes: dict[str, QCheckBox] = {}
         for index, indicator in enumerate(self.factor.indicators):
             check = QCheckBox()
-            check.setAccessibleName(indicator.label())
+            check.setAccessibleName(indicator.label(ui_language()))
             check.toggled.connect(lambda _on: self.changed.emit())
-            text = _ClickableLabel(indicator.label(), check)
+            text = _ClickableLabel(indicator.label(ui_language()), check)
             self.indicator_boxes[indicator.code] = check
             grid.addWidget(check, index, 0, Qt.AlignmentFlag.AlignTop)
             grid.addWidget(text, index, 1)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from hradvisor.model import FieldError, admin1_areas, country_name
 from hradvisor.resources import resource_path
+from hradvisor.ui.risk.ratings import ui_language
 from hradvisor.ui.widgets import label
 
 translate = QCoreApplication.translate  # lupdate finds translate("Context", "text")
@@ -40,7 +41,7 @@ def country_choices() -> tuple[tuple[str, str], ...]:
     """(code, name): the fictional demo countries first, then every ISO 3166-1 country."""
     fictional = sorted(p.stem for p in resource_path("gazetteers").glob("X?.json"))
     real = sorted((str(c.alpha_2), str(c.name)) for c in pycountry.countries)
-    return tuple([(code, country_name(code)) for code in fictional] + real)
+    return tuple([(code, country_name(code, ui_language())) for code in fictional] + real)
 
 
 def name_parts(widget: QWidget, accessible: str) -> None:

@@ -48,7 +48,13 @@ from hradvisor.ui.risk.editor import CHANGES_TAB, AssessmentEditor
 from hradvisor.ui.risk.factor_editor import IncidentInfo
 from hradvisor.ui.risk.header import country_choices
 from hradvisor.ui.risk.picker import IncidentPicker, PickerScope
-from hradvisor.ui.risk.ratings import DIRECTION_MARKS, RATING_STYLE, RatingChip, direction_text
+from hradvisor.ui.risk.ratings import (
+    DIRECTION_MARKS,
+    RATING_STYLE,
+    RatingChip,
+    direction_text,
+    ui_language,
+)
 from hradvisor.ui.widgets import button, label
 from hradvisor.ui.workers import run_in_background, user_message
 
@@ -103,7 +109,7 @@ class AssessmentRow(QWidget):
         row.setContentsMargins(8, 6, 8, 6)
         texts = QVBoxLayout()
         texts.setSpacing(0)
-        scope = label(scope_label(assessment.country, assessment.areas))
+        scope = label(scope_label(assessment.country, assessment.areas, ui_language()))
         scope.setStyleSheet("font-weight: 600; background: transparent;")
         texts.addWidget(scope)
         period = translate("RiskPage", "{start} to {end}").format(
@@ -136,7 +142,9 @@ class AssessmentRow(QWidget):
         row.addLayout(column)
         self.setAccessibleName(
             translate("RiskPage", "{scope}, {period}, overall {rating}").format(
-                scope=scope.text(), period=period, rating=rating_label(assessment.overall.rating)
+                scope=scope.text(),
+                period=period,
+                rating=rating_label(assessment.overall.rating, ui_language()),
             )
         )
 
@@ -504,7 +512,7 @@ class RiskPage(QWidget):
         factor = risk_framework().factor(factor_code)
         editor = self.editor.factor_editors[factor_code]
         picker = IncidentPicker(
-            vault.queries, factor_code, factor.title(), scope, editor.evidence, self
+            vault.queries, factor_code, factor.title(ui_language()), scope, editor.evidence, self
         )
         picker.chosen.connect(lambda incidents: self._link(factor_code, incidents))
         picker.finished.connect(self._picker_closed)

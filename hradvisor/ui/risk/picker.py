@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from hradvisor.analysis.risk import IncidentPages, suggest_evidence
 from hradvisor.model import Incident, area_name, vocabulary
 from hradvisor.store import IncidentFilter
+from hradvisor.ui.risk.ratings import ui_language
 from hradvisor.ui.widgets import button, label
 from hradvisor.ui.workers import run_in_background, user_message
 
@@ -221,7 +222,7 @@ class IncidentPicker(QDialog):
             first = incident.date
             area = area_name(incident.location.country, incident.location.admin1)
             item = QTreeWidgetItem(
-                [incident.title, first, area, outcomes.label(incident.verification)]
+                [incident.title, first, area, outcomes.label(incident.verification, ui_language())]
             )
             item.setData(0, ID_ROLE, incident.id)
             item.setToolTip(0, incident.title)

@@ -45,6 +45,17 @@ RATING_STYLE = "\n".join(
 )
 
 
+def ui_language() -> str:
+    """The language the window speaks: "fr" when the French catalogue is loaded, else "en".
+
+    The catalogue translates this marker into its own language code, so the
+    framework's texts (from the resource, in English and French) always match
+    the language of the translated strings around them.
+    """
+    code = translate("RiskPage", "en", "the language code of this translation")
+    return code if code in ("en", "fr") else "en"
+
+
 def direction_text(direction: str) -> str:
     """The word for a direction of change, translated."""
     words = {
@@ -72,7 +83,7 @@ class RatingChip(QLabel):
         self.set_rating(code)
 
     def set_rating(self, code: str) -> None:
-        self.setText(rating_label(code))
+        self.setText(rating_label(code, ui_language()))
         self.setProperty("rating", code)
         self.setAccessibleName(translate("RiskPage", "Rating: {rating}").format(rating=self.text()))
         self.style().unpolish(self)
@@ -94,10 +105,10 @@ class RatingSelector(QWidget):
         self.buttons: dict[str, QRadioButton] = {}
         framework = risk_framework()
         for code in RATINGS:
-            button = QRadioButton(rating_label(code))
+            button = QRadioButton(rating_label(code, ui_language()))
             button.setProperty("rating", code)
-            button.setAccessibleName(f"{accessible}: {rating_label(code)}")
-            button.setToolTip(framework.rating(code).description())
+            button.setAccessibleName(f"{accessible}: {rating_label(code, ui_language())}")
+            button.setToolTip(framework.rating(code).description(ui_language()))
             self.group.addButton(button)
             self.buttons[code] = button
             row.addWidget(button)
