@@ -440,24 +440,28 @@
         <translation>Incidents qui étayent ce niveau</translation>
     </message>
     <message>
-        <source>Link incidents…</source>
-        <translation>Lier des incidents…</translation>
+        <source>Link…</source>
+        <translation>Lier…</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Ouvrir</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <source>No incidents linked yet — use “Link…” to search or get suggestions.</source>
+        <translation>Aucun incident lié pour l&apos;instant — utilisez « Lier… » pour chercher ou obtenir des suggestions.</translation>
     </message>
     <message>
         <source>Link incidents as evidence for this factor</source>
         <translation>Lier des incidents comme éléments de preuve pour ce facteur</translation>
     </message>
     <message>
-        <source>Open incident</source>
-        <translation>Ouvrir l&apos;incident</translation>
-    </message>
-    <message>
         <source>Open the selected incident</source>
         <translation>Ouvrir l&apos;incident sélectionné</translation>
-    </message>
-    <message>
-        <source>Remove link</source>
-        <translation>Retirer le lien</translation>
     </message>
     <message>
         <source>Remove the selected incidents from the evidence</source>
@@ -478,10 +482,6 @@
     <message>
         <source>Area</source>
         <translation>Zone</translation>
-    </message>
-    <message>
-        <source>No incidents linked yet — use “Link incidents…”.</source>
-        <translation>Aucun incident lié pour l&apos;instant — utilisez « Lier des incidents… ».</translation>
     </message>
     <message>
         <source>Loading…</source>

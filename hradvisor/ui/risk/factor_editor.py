@@ -163,21 +163,22 @@ class FactorEditor(QWidget):
         heading.setToolTip(translate("RiskPage", "Incidents that back this rating"))
         row.addWidget(heading, 1)
         self.link_button = button(
-            translate("RiskPage", "Link incidents…"),
+            translate("RiskPage", "Link…"),
             translate("RiskPage", "Link incidents as evidence for this factor"),
         )
         self.link_button.clicked.connect(lambda: self.link_requested.emit(self.factor.code))
         self.open_button = button(
-            translate("RiskPage", "Open incident"),
+            translate("RiskPage", "Open"),
             translate("RiskPage", "Open the selected incident"),
         )
         self.open_button.clicked.connect(self._open_selected)
         self.remove_button = button(
-            translate("RiskPage", "Remove link"),
+            translate("RiskPage", "Remove"),
             translate("RiskPage", "Remove the selected incidents from the evidence"),
         )
         self.remove_button.clicked.connect(self.remove_selected)
         for widget in (self.link_button, self.open_button, self.remove_button):
+            widget.setToolTip(widget.accessibleName())
             row.addWidget(widget)
         layout.addLayout(row)
         self.evidence_list = QTreeWidget()
@@ -200,7 +201,10 @@ class FactorEditor(QWidget):
         self.evidence_list.itemActivated.connect(self._open_item)
         layout.addWidget(self.evidence_list)
         self.empty_evidence = label(
-            translate("RiskPage", "No incidents linked yet — use “Link incidents…”."), "muted"
+            translate(
+                "RiskPage", "No incidents linked yet — use “Link…” to search or get suggestions."
+            ),
+            "muted",
         )
         layout.addWidget(self.empty_evidence)
         self.evidence_list.itemSelectionChanged.connect(self._update_buttons)
