@@ -27,7 +27,6 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
-    QPlainTextEdit,
     QSplitter,
     QStackedWidget,
     QStyledItemDelegate,
@@ -41,7 +40,6 @@ from PySide6.QtWidgets import (
 
 from hradvisor.analysis.risk import compare, scope_label
 from hradvisor.model import (
-    RATINGS,
     FieldError,
     RiskAssessment,
     ValidationError,
@@ -50,11 +48,11 @@ from hradvisor.model import (
     risk_framework,
 )
 from hradvisor.store import Revision
-from hradvisor.store.assessments import load_assessment
 from hradvisor.ui.risk.changes import ChangesTable
 from hradvisor.ui.risk.factor_editor import EvidenceInfo, FactorEditor
 from hradvisor.ui.risk.header import ScopeHeader
-from hradvisor.ui.risk.ratings import RatingChip, RatingSelector, rating_brushes, ui_language
+from hradvisor.ui.risk.panes import HistoryPane, OverallPane
+from hradvisor.ui.risk.ratings import rating_brushes, ui_language
 from hradvisor.ui.widgets import button, label
 
 translate = QCoreApplication.translate  # lupdate finds translate("Context", "text")
@@ -119,10 +117,17 @@ class AssessmentEditor(QWidget):
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(translate("RiskPage", "Assessment sections"))
         self.tabs.addTab(self._factors_tab(), translate("RiskPage", "Factors"))
-        self.tabs.addTab(self._overall_tab(), translate("RiskPage", "Overall judgement"))
+        self.overall = OverallPane()
+        self.overall.changed.connect(self._edited)
+        self.overall_rating = self.overall.rating
+        self.overall_narrative = self.overall.narrative
+        self.tabs.addTab(self.overall, translate("RiskPage", "Overall judgement"))
         self.changes = ChangesTable(translate("RiskPage", "Changes since the previous assessment"))
         self.tabs.addTab(self.changes, translate("RiskPage", "Changes since previous"))
-        self.tabs.addTab(self._history_tab(), translate("RiskPage", "History"))
+        self.history = HistoryPane()
+        self.history_list = self.history.versions
+        self.history_changes = self.history.changes
+        self.tabs.addTab(self.history, translate("RiskPage", "History"))
         layout.addWidget(self.tabs, 1)
         layout.addLayout(self._save_row())
         self.header.changed.connect(self._edited)
@@ -181,78 +186,6 @@ class AssessmentEditor(QWidget):
         splitter.setChildrenCollapsible(False)
         return splitter
 
-    def _overall_tab(self) -> QWidget:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(16, 12, 16, 12)
-        layout.setSpacing(8)
-        layout.addWidget(
-            label(
-                translate(
-                    "RiskPage",
-                    "Your overall judgement of the risk of atrocity crimes in this scope and "
-                    "period, in the light of all fourteen factors.",
-                ),
-                "muted",
-            )
-        )
-        self.counts_row = QHBoxLayout()
-        self.count_chips: dict[str, tuple[RatingChip, Any]] = {}
-        for code in RATINGS:
-            chip = RatingChip(code)
-            number = label("")
-            number.setWordWrap(False)
-            self.counts_row.addWidget(chip)
-            self.counts_row.addWidget(number)
-            self.counts_row.addSpacing(8)
-            self.count_chips[code] = (chip, number)
-        self.counts_row.addStretch(1)
-        layout.addWidget(label(translate("RiskPage", "Factors by rating"), "section"))
-        layout.addLayout(self.counts_row)
-        layout.addWidget(label(translate("RiskPage", "Overall rating"), "section"))
-        self.overall_rating = RatingSelector(translate("RiskPage", "Overall rating"))
-        self.overall_rating.changed.connect(lambda _c: self._edited())
-        layout.addWidget(self.overall_rating)
-        layout.addWidget(label(translate("RiskPage", "Overall judgement"), "section"))
-        self.overall_narrative = QPlainTextEdit()
-        self.overall_narrative.setAccessibleName(translate("RiskPage", "Overall judgement"))
-        self.overall_narrative.setPlaceholderText(
-            translate(
-                "RiskPage",
-                "The main risks, how they are moving, and what could prevent or trigger "
-                "atrocity crimes in the coming months.",
-            )
-        )
-        self.overall_narrative.setTabChangesFocus(True)
-        self.overall_narrative.textChanged.connect(self._edited)
-        layout.addWidget(self.overall_narrative, 1)
-        self.overall_error = label("", "error")
-        self.overall_error.hide()
-        layout.addWidget(self.overall_error)
-        return page
-
-    def _history_tab(self) -> QWidget:
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        self.history_list = QTreeWidget()
-        self.history_list.setAccessibleName(translate("RiskPage", "Saved versions"))
-        self.history_list.setHeaderLabels(
-            [
-                translate("RiskPage", "Saved (UTC)"),
-                translate("RiskPage", "Overall"),
-                translate("RiskPage", "Factors rated"),
-                translate("RiskPage", "Incidents linked"),
-            ]
-        )
-        self.history_list.setRootIsDecorated(False)
-        self.history_list.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.history_list.currentItemChanged.connect(self._revision_chosen)
-        self.history_changes = ChangesTable(translate("RiskPage", "Changes in this version"))
-        splitter.addWidget(self.history_list)
-        splitter.addWidget(self.history_changes)
-        splitter.setSizes([160, 320])
-        self._revisions: list[RiskAssessment] = []
-        return splitter
-
     def _save_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
         self.status = label("", "muted")
@@ -288,20 +221,13 @@ class AssessmentEditor(QWidget):
         )
         for rated in assessment.factors:
             self.factor_editors[rated.code].load(rated, info)
-        self.overall_rating.blockSignals(True)
-        self.overall_narrative.blockSignals(True)
-        self.overall_rating.set_rating(assessment.overall.rating)
-        self.overall_narrative.setPlainText(assessment.overall.narrative or "")
-        self.overall_rating.blockSignals(False)
-        self.overall_narrative.blockSignals(False)
+        self.overall.load(assessment.overall.rating, assessment.overall.narrative)
         self.show_errors([])
         self._baseline = self.to_json()
         self._previous = None
         self._previous_known = False
         self.changes.clear()
-        self.history_changes.clear()
-        self.history_list.clear()
-        self._revisions = []
+        self.history.clear()
         self._set_dirty(head is None)
         self._refresh_summary()
         if self.factor_tree.currentItem() is None:
@@ -314,15 +240,11 @@ class AssessmentEditor(QWidget):
 
     def to_json(self) -> dict[str, Any]:
         """The assessment the widgets describe, in its JSON form (not yet validated)."""
-        text = self.overall_narrative.toPlainText()
         return {
             "id": self.assessment_id,
             **self.header.to_json(),
             "factors": [editor.to_json() for editor in self.factor_editors.values()],
-            "overall": {
-                "rating": self.overall_rating.rating(),
-                "narrative": text if text.strip() else None,
-            },
+            "overall": self.overall.to_json(),
         }
 
     def is_dirty(self) -> bool:
@@ -355,8 +277,7 @@ class AssessmentEditor(QWidget):
             item.setIcon(
                 0, qta.icon("mdi6.alert-circle-outline", color="#C62828") if messages else QIcon()
             )
-        self.overall_error.setText("; ".join(overall))
-        self.overall_error.setVisible(bool(overall))
+        self.overall.set_error("; ".join(overall))
         if errors:
             self.status.setText(
                 translate("RiskPage", "Not saved: {count} problems to fix, shown in red.").format(
@@ -398,43 +319,18 @@ class AssessmentEditor(QWidget):
 
     def set_history(self, revisions: list[Revision]) -> None:
         """List the saved versions, newest first; choosing one shows what it changed."""
-        self.history_list.clear()
-        self._revisions = []
-        parsed = [(revision, load_assessment(revision.body)) for revision in revisions]
-        self._revisions = [assessment for _, assessment in parsed]
-        for index, (revision, assessment) in reversed(list(enumerate(parsed))):
-            rated = sum(1 for f in assessment.factors if f.rating != "unknown")
-            item = QTreeWidgetItem(
-                [
-                    revision.created_at.replace("T", " ")[:19],
-                    rating_label(assessment.overall.rating, ui_language()),
-                    f"{rated} / {len(assessment.factors)}",
-                    str(len(assessment.evidence_ids())),
-                ]
-            )
-            foreground, background = rating_brushes(assessment.overall.rating)
-            item.setForeground(1, foreground)
-            item.setBackground(1, background)
-            item.setData(0, CODE_ROLE, index)
-            self.history_list.addTopLevelItem(item)
-        newest = self.history_list.topLevelItem(0)
-        if newest is not None:
-            self.history_list.setCurrentItem(newest)
+        self.history.show_history(revisions)
 
     def clear(self) -> None:
         """Drop every value shown (on lock)."""
         for editor in self.factor_editors.values():
             editor.clear()
-        self.overall_narrative.blockSignals(True)
-        self.overall_narrative.clear()
-        self.overall_narrative.blockSignals(False)
+        self.overall.load("unknown", None)
         self.header.author_role.blockSignals(True)
         self.header.author_role.clear()
         self.header.author_role.blockSignals(False)
         self.changes.clear()
-        self.history_changes.clear()
-        self.history_list.clear()
-        self._revisions = []
+        self.history.clear()
         self._previous = None
         self._previous_known = False
         self._baseline = {}
@@ -471,9 +367,7 @@ class AssessmentEditor(QWidget):
         )
 
     def _refresh_summary(self) -> None:
-        ratings = [editor.rating.rating() for editor in self.factor_editors.values()]
-        for code, (_chip, number) in self.count_chips.items():
-            number.setText(str(ratings.count(code)))
+        self.overall.show_counts([e.rating.rating() for e in self.factor_editors.values()])
         for code, editor in self.factor_editors.items():
             item = self._factor_items[code]
             rating = editor.rating.rating()
@@ -507,16 +401,3 @@ class AssessmentEditor(QWidget):
         except ValidationError:
             draft = None
         self.set_previous(self._previous, draft)
-
-    def _revision_chosen(self, item: QTreeWidgetItem | None, _old: QTreeWidgetItem | None) -> None:
-        if item is None:
-            return
-        index = int(item.data(0, CODE_ROLE))
-        current = self._revisions[index]
-        before = self._revisions[index - 1] if index > 0 else None
-        heading = (
-            translate("RiskPage", "What this version changed from the one before it.")
-            if before is not None
-            else translate("RiskPage", "The first saved version.")
-        )
-        self.history_changes.show_changes(heading, compare(current, before))

@@ -16,7 +16,6 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QListWidget,
     QListWidgetItem,
     QMessageBox,
     QSplitter,
@@ -26,13 +25,10 @@ from PySide6.QtWidgets import (
 )
 
 from hradvisor.analysis.risk import (
-    direction,
     draft_assessment,
     latest_assessment,
     linked_evidence,
     previous_assessment,
-    previous_in,
-    scope_label,
 )
 from hradvisor.model import (
     Incident,
@@ -40,27 +36,23 @@ from hradvisor.model import (
     ValidationError,
     area_name,
     assessment_from_json,
-    rating_label,
     risk_framework,
 )
 from hradvisor.store import ConflictError, Revision, Vault
+from hradvisor.ui.risk.assessment_list import ID_ROLE, AssessmentListPanel
 from hradvisor.ui.risk.editor import CHANGES_TAB, AssessmentEditor
 from hradvisor.ui.risk.factor_editor import IncidentInfo
 from hradvisor.ui.risk.header import country_choices
 from hradvisor.ui.risk.picker import IncidentPicker, PickerScope
 from hradvisor.ui.risk.ratings import (
-    DIRECTION_MARKS,
     RATING_STYLE,
-    RatingChip,
-    direction_text,
     ui_language,
 )
-from hradvisor.ui.widgets import button, label
+from hradvisor.ui.widgets import label
 from hradvisor.ui.workers import run_in_background, user_message
 
 translate = QCoreApplication.translate  # lupdate finds translate("Context", "text")
 
-ID_ROLE = Qt.ItemDataRole.UserRole
 LIST_WIDTH = 300
 _PAGE_STYLE = (
     RATING_STYLE
@@ -100,55 +92,6 @@ def _evidence_info(vault: Vault, ids: Iterable[str]) -> dict[str, IncidentInfo |
     return info
 
 
-class AssessmentRow(QWidget):
-    """One line of the list: scope, period, date assessed and the overall rating chip."""
-
-    def __init__(self, assessment: RiskAssessment, previous: RiskAssessment | None) -> None:
-        super().__init__()
-        row = QHBoxLayout(self)
-        row.setContentsMargins(8, 6, 8, 6)
-        texts = QVBoxLayout()
-        texts.setSpacing(0)
-        scope = label(scope_label(assessment.country, assessment.areas, ui_language()))
-        scope.setStyleSheet("font-weight: 600; background: transparent;")
-        texts.addWidget(scope)
-        period = translate("RiskPage", "{start} to {end}").format(
-            start=assessment.period_start, end=assessment.period_end
-        )
-        texts.addWidget(label(period, "muted"))
-        texts.addWidget(
-            label(
-                translate("RiskPage", "Assessed {date}").format(date=assessment.assessed_on),
-                "muted",
-            )
-        )
-        row.addLayout(texts, 1)
-        column = QVBoxLayout()
-        column.setSpacing(2)
-        self.chip = RatingChip(assessment.overall.rating)
-        column.addWidget(self.chip, 0, Qt.AlignmentFlag.AlignRight)
-        self.trend = label("", "muted")
-        self.trend.setWordWrap(False)
-        if previous is not None:
-            moved = direction(previous.overall.rating, assessment.overall.rating)
-            symbol, colour = DIRECTION_MARKS[moved]
-            self.trend.setText(f"{symbol} {direction_text(moved)}")
-            self.trend.setStyleSheet(f"color: {colour}; background: transparent;")
-            self.trend.setToolTip(
-                translate("RiskPage", "Overall rating compared with the previous assessment")
-            )
-        column.addWidget(self.trend, 0, Qt.AlignmentFlag.AlignRight)
-        column.addStretch(1)
-        row.addLayout(column)
-        self.setAccessibleName(
-            translate("RiskPage", "{scope}, {period}, overall {rating}").format(
-                scope=scope.text(),
-                period=period,
-                rating=rating_label(assessment.overall.rating, ui_language()),
-            )
-        )
-
-
 class RiskPage(QWidget):
     """Assessments list, "New assessment", and the editor. Emits ``incident_requested(id)``."""
 
@@ -167,7 +110,11 @@ class RiskPage(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self._list_panel())
+        self.panel = AssessmentListPanel()
+        self.new_button = self.panel.new_button
+        self.list = self.panel.list
+        self.list_status = self.panel.status
+        splitter.addWidget(self.panel)
         self.editor = AssessmentEditor()
         self.stack = QStackedWidget()
         self.placeholder = self._placeholder()
@@ -182,41 +129,6 @@ class RiskPage(QWidget):
         self.refresh()
 
     # -- building ---------------------------------------------------------------------------
-    def _list_panel(self) -> QWidget:
-        panel = QWidget()
-        panel.setMinimumWidth(240)
-        box = QVBoxLayout(panel)
-        box.setContentsMargins(16, 12, 8, 8)
-        box.setSpacing(8)
-        box.addWidget(label(translate("RiskPage", "Risk assessments"), "title"))
-        box.addWidget(
-            label(
-                translate(
-                    "RiskPage",
-                    "The 14 factors of the framework of analysis for atrocity crimes, "
-                    "rated for a scope and period.",
-                ),
-                "muted",
-            )
-        )
-        self.new_button = button(
-            translate("RiskPage", "New assessment"),
-            translate("RiskPage", "New assessment, starting from the previous one (Ctrl+N)"),
-            "primary",
-        )
-        self.new_button.setToolTip(
-            translate("RiskPage", "Starts from the previous assessment of the same scope (Ctrl+N)")
-        )
-        box.addWidget(self.new_button)
-        self.list = QListWidget()
-        self.list.setObjectName("assessments")
-        self.list.setAccessibleName(translate("RiskPage", "Risk assessments"))
-        self.list.setAlternatingRowColors(True)
-        box.addWidget(self.list, 1)
-        self.list_status = label("", "muted")
-        box.addWidget(self.list_status)
-        return panel
-
     def _placeholder(self) -> QWidget:
         page = QWidget()
         box = QVBoxLayout(page)
@@ -255,24 +167,7 @@ class RiskPage(QWidget):
         if self._vault is None:
             return
         self._assessments = assessments
-        self.list.blockSignals(True)
-        self.list.clear()
-        before = previous_in(assessments)
-        for assessment in assessments:
-            item = QListWidgetItem()
-            item.setData(ID_ROLE, assessment.id)
-            row = AssessmentRow(assessment, before.get(assessment.id))
-            item.setSizeHint(row.sizeHint())
-            self.list.addItem(item)
-            self.list.setItemWidget(item, row)
-            if assessment.id == (select or self.editor.assessment_id):
-                self.list.setCurrentItem(item)
-        self.list.blockSignals(False)
-        self.list_status.setText(
-            translate("RiskPage", "{count} assessments").format(count=len(assessments))
-            if assessments
-            else ""
-        )
+        self.panel.show_assessments(assessments, select or self.editor.assessment_id)
         if not assessments and self.stack.currentWidget() is self.placeholder:
             self.placeholder_text.setText(
                 translate(
@@ -542,8 +437,7 @@ class RiskPage(QWidget):
             self.picker.reject()  # finished → _picker_closed drops it
         self._info.clear()
         self._assessments = []
-        self.list.clear()
-        self.list_status.setText("")
+        self.panel.clear()
         self.editor.clear()
         self.placeholder_text.setText("")
         self.stack.setCurrentWidget(self.placeholder)
