@@ -10,7 +10,7 @@ import datetime as dt
 import functools
 
 import pycountry
-from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractButton,
     QComboBox,
@@ -99,6 +99,8 @@ class ScopeHeader(QWidget):
         holder = QWidgetAction(menu)
         holder.setDefaultWidget(self.area_list)
         menu.addAction(holder)
+        # Keyboard users land in the list: arrows move, Space ticks an area, Esc closes.
+        menu.aboutToShow.connect(lambda: QTimer.singleShot(0, self._focus_areas))
         self.areas_button.setMenu(menu)
         self.period_start = _date_edit(translate("RiskPage", "Period from"))
         self.period_end = _date_edit(translate("RiskPage", "Period to"))
@@ -200,6 +202,11 @@ class ScopeHeader(QWidget):
             widget.setVisible(bool(texts[key]))
 
     # -- private ---------------------------------------------------------------------------
+    def _focus_areas(self) -> None:
+        self.area_list.setFocus(Qt.FocusReason.PopupFocusReason)
+        if self.area_list.currentRow() < 0 and self.area_list.count():
+            self.area_list.setCurrentRow(0)
+
     def _fill_areas(self, chosen: tuple[str, ...]) -> None:
         self.area_list.blockSignals(True)
         self.area_list.clear()
