@@ -238,6 +238,482 @@
     </message>
 </context>
 <context>
+    <name>RiskPage</name>
+    <message>
+        <source>Show only factors that changed</source>
+        <translation>N&apos;afficher que les facteurs qui ont changé</translation>
+    </message>
+    <message>
+        <source>Factor</source>
+        <translation>Facteur</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Avant</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>Maintenant</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Évolution</translation>
+    </message>
+    <message>
+        <source>Indicators</source>
+        <translation>Indicateurs</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Éléments de preuve</translation>
+    </message>
+    <message>
+        <source>Select all rows</source>
+        <translation>Sélectionner toutes les lignes</translation>
+    </message>
+    <message>
+        <source>{added} incidents linked, {removed} unlinked</source>
+        <translation>{added} incidents liés, {removed} retirés</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Assessment sections</source>
+        <translation>Parties de l&apos;évaluation</translation>
+    </message>
+    <message>
+        <source>Factors</source>
+        <translation>Facteurs</translation>
+    </message>
+    <message>
+        <source>Overall judgement</source>
+        <translation>Appréciation globale</translation>
+    </message>
+    <message>
+        <source>Changes since the previous assessment</source>
+        <translation>Évolution depuis l&apos;évaluation précédente</translation>
+    </message>
+    <message>
+        <source>Changes since previous</source>
+        <translation>Évolution</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Historique</translation>
+    </message>
+    <message>
+        <source>Risk factors</source>
+        <translation>Facteurs de risque</translation>
+    </message>
+    <message>
+        <source>Risk factor</source>
+        <translation>Facteur de risque</translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation>Niveau</translation>
+    </message>
+    <message>
+        <source>Your overall judgement of the risk of atrocity crimes in this scope and period, in the light of all fourteen factors.</source>
+        <translation>Votre appréciation globale du risque de crimes d&apos;atrocité pour ce périmètre et cette période, à la lumière des quatorze facteurs.</translation>
+    </message>
+    <message>
+        <source>Factors by rating</source>
+        <translation>Facteurs par niveau</translation>
+    </message>
+    <message>
+        <source>Overall rating</source>
+        <translation>Niveau global</translation>
+    </message>
+    <message>
+        <source>The main risks, how they are moving, and what could prevent or trigger atrocity crimes in the coming months.</source>
+        <translation>Les principaux risques, leur évolution, et ce qui pourrait prévenir ou déclencher des crimes d&apos;atrocité dans les mois à venir.</translation>
+    </message>
+    <message>
+        <source>Saved versions</source>
+        <translation>Versions enregistrées</translation>
+    </message>
+    <message>
+        <source>Saved (UTC)</source>
+        <translation>Enregistrée (UTC)</translation>
+    </message>
+    <message>
+        <source>Overall</source>
+        <translation>Global</translation>
+    </message>
+    <message>
+        <source>Factors rated</source>
+        <translation>Facteurs évalués</translation>
+    </message>
+    <message>
+        <source>Incidents linked</source>
+        <translation>Incidents liés</translation>
+    </message>
+    <message>
+        <source>Changes in this version</source>
+        <translation>Modifications de cette version</translation>
+    </message>
+    <message>
+        <source>Discard changes</source>
+        <translation>Abandonner les modifications</translation>
+    </message>
+    <message>
+        <source>Discard the unsaved changes</source>
+        <translation>Abandonner les modifications non enregistrées</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>Save the assessment (Ctrl+S)</source>
+        <translation>Enregistrer l&apos;évaluation (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>New assessment — not saved yet.</source>
+        <translation>Nouvelle évaluation — pas encore enregistrée.</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Enregistrée.</translation>
+    </message>
+    <message>
+        <source>Not saved: {count} problems to fix, shown in red.</source>
+        <translation>Non enregistrée : {count} problèmes à corriger, signalés en rouge.</translation>
+    </message>
+    <message>
+        <source>Fix the problems shown in red to see the changes.</source>
+        <translation>Corrigez les problèmes signalés en rouge pour voir l&apos;évolution.</translation>
+    </message>
+    <message>
+        <source>No earlier assessment of {scope}: every factor is newly rated.</source>
+        <translation>Aucune évaluation antérieure pour {scope} : chaque facteur est évalué pour la première fois.</translation>
+    </message>
+    <message>
+        <source>Compared with the assessment of {start} to {end} (assessed {on}).</source>
+        <translation>Par rapport à l&apos;évaluation du {start} au {end} (établie le {on}).</translation>
+    </message>
+    <message>
+        <source>Unsaved changes.</source>
+        <translation>Modifications non enregistrées.</translation>
+    </message>
+    <message>
+        <source>{scope} · {start} to {end}</source>
+        <translation>{scope} · du {start} au {end}</translation>
+    </message>
+    <message>
+        <source>What this version changed from the one before it.</source>
+        <translation>Ce que cette version a modifié par rapport à la précédente.</translation>
+    </message>
+    <message>
+        <source>The first saved version.</source>
+        <translation>La première version enregistrée.</translation>
+    </message>
+    <message>
+        <source>{group} · {crimes}</source>
+        <translation>{group} · {crimes}</translation>
+    </message>
+    <message>
+        <source>Risk factor {number} · {kind}</source>
+        <translation>Facteur de risque {number} · {kind}</translation>
+    </message>
+    <message>
+        <source>Indicators observed in the period</source>
+        <translation>Indicateurs observés pendant la période</translation>
+    </message>
+    <message>
+        <source>Rating of this factor</source>
+        <translation>Niveau de ce facteur</translation>
+    </message>
+    <message>
+        <source>Why this rating</source>
+        <translation>Justification du niveau</translation>
+    </message>
+    <message>
+        <source>What you saw, where and when, and how sure you are. Name no victim or source.</source>
+        <translation>Ce que vous avez constaté, où et quand, et avec quelle certitude. Ne nommez aucune victime ni aucune source.</translation>
+    </message>
+    <message>
+        <source>Incidents that back this rating</source>
+        <translation>Incidents qui étayent ce niveau</translation>
+    </message>
+    <message>
+        <source>Link…</source>
+        <translation>Lier…</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Ouvrir</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <source>No incidents linked yet — use “Link…” to search or get suggestions.</source>
+        <translation>Aucun incident lié pour l&apos;instant — utilisez « Lier… » pour chercher ou obtenir des suggestions.</translation>
+    </message>
+    <message>
+        <source>Link incidents as evidence for this factor</source>
+        <translation>Lier des incidents comme éléments de preuve pour ce facteur</translation>
+    </message>
+    <message>
+        <source>Open the selected incident</source>
+        <translation>Ouvrir l&apos;incident sélectionné</translation>
+    </message>
+    <message>
+        <source>Remove the selected incidents from the evidence</source>
+        <translation>Retirer les incidents sélectionnés des éléments de preuve</translation>
+    </message>
+    <message>
+        <source>Linked incidents</source>
+        <translation>Incidents liés</translation>
+    </message>
+    <message>
+        <source>Incident</source>
+        <translation>Incident</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>Zone</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Chargement…</translation>
+    </message>
+    <message>
+        <source>Not in this vault ({id})</source>
+        <translation>Absent de ce coffre ({id})</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Pays</translation>
+    </message>
+    <message>
+        <source>Areas</source>
+        <translation>Zones</translation>
+    </message>
+    <message>
+        <source>Areas in the scope</source>
+        <translation>Zones du périmètre</translation>
+    </message>
+    <message>
+        <source>Period from</source>
+        <translation>Période du</translation>
+    </message>
+    <message>
+        <source>Period to</source>
+        <translation>Période au</translation>
+    </message>
+    <message>
+        <source>Assessed on</source>
+        <translation>Évaluée le</translation>
+    </message>
+    <message>
+        <source>Author&apos;s role</source>
+        <translation>Fonction de l&apos;auteur</translation>
+    </message>
+    <message>
+        <source>A role, never a name</source>
+        <translation>Une fonction, jamais un nom</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>au</translation>
+    </message>
+    <message>
+        <source>Whole country</source>
+        <translation>Tout le pays</translation>
+    </message>
+    <message>
+        <source>{count} areas</source>
+        <translation>{count} zones</translation>
+    </message>
+    <message>
+        <source>{start} to {end}</source>
+        <translation>du {start} au {end}</translation>
+    </message>
+    <message>
+        <source>Assessed {date}</source>
+        <translation>Évaluée le {date}</translation>
+    </message>
+    <message>
+        <source>Overall rating compared with the previous assessment</source>
+        <translation>Niveau global par rapport à l&apos;évaluation précédente</translation>
+    </message>
+    <message>
+        <source>{scope}, {period}, overall {rating}</source>
+        <translation>{scope}, {period}, niveau global {rating}</translation>
+    </message>
+    <message>
+        <source>Risk assessments</source>
+        <translation>Évaluations des risques</translation>
+    </message>
+    <message>
+        <source>The 14 factors of the framework of analysis for atrocity crimes, rated for a scope and period.</source>
+        <translation>Les 14 facteurs du cadre d&apos;analyse des crimes d&apos;atrocité, évalués pour un périmètre et une période.</translation>
+    </message>
+    <message>
+        <source>New assessment</source>
+        <translation>Nouvelle évaluation</translation>
+    </message>
+    <message>
+        <source>New assessment, starting from the previous one (Ctrl+N)</source>
+        <translation>Nouvelle évaluation, à partir de la précédente (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Starts from the previous assessment of the same scope (Ctrl+N)</source>
+        <translation>Part de l&apos;évaluation précédente du même périmètre (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>{count} assessments</source>
+        <translation>{count} évaluations</translation>
+    </message>
+    <message>
+        <source>No risk assessments yet — press “New assessment” (Ctrl+N) to rate the fourteen risk factors for your country or some of its areas.</source>
+        <translation>Aucune évaluation des risques pour l&apos;instant — appuyez sur « Nouvelle évaluation » (Ctrl+N) pour évaluer les quatorze facteurs de risque pour votre pays ou certaines de ses zones.</translation>
+    </message>
+    <message>
+        <source>Choose an assessment on the left, or start a new one.</source>
+        <translation>Choisissez une évaluation à gauche, ou commencez-en une nouvelle.</translation>
+    </message>
+    <message>
+        <source>Opening…</source>
+        <translation>Ouverture…</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Enregistrement…</translation>
+    </message>
+    <message>
+        <source>Not saved: this assessment was changed elsewhere since you opened it. Your edits are still here; note them, then discard to see the other version.</source>
+        <translation>Non enregistrée : cette évaluation a été modifiée ailleurs depuis que vous l&apos;avez ouverte. Vos modifications sont toujours affichées ; notez-les, puis abandonnez-les pour voir l&apos;autre version.</translation>
+    </message>
+    <message>
+        <source>Not saved: {why}</source>
+        <translation>Non enregistrée : {why}</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Modifications non enregistrées</translation>
+    </message>
+    <message>
+        <source>This assessment has changes that are not saved. Discard them?</source>
+        <translation>Cette évaluation comporte des modifications non enregistrées. Les abandonner ?</translation>
+    </message>
+    <message>
+        <source>Link incidents</source>
+        <translation>Lier des incidents</translation>
+    </message>
+    <message>
+        <source>Evidence for: {factor}</source>
+        <translation>Éléments de preuve pour : {factor}</translation>
+    </message>
+    <message>
+        <source>Search incidents by words…</source>
+        <translation>Rechercher des incidents par mots…</translation>
+    </message>
+    <message>
+        <source>Search incidents</source>
+        <translation>Rechercher des incidents</translation>
+    </message>
+    <message>
+        <source>Suggest</source>
+        <translation>Suggérer</translation>
+    </message>
+    <message>
+        <source>Suggest credible incidents relevant to this factor</source>
+        <translation>Suggérer des incidents crédibles liés à ce facteur</translation>
+    </message>
+    <message>
+        <source>Credible or verified incidents in the scope and period whose violation or victim group relates to this factor.</source>
+        <translation>Incidents crédibles ou vérifiés du périmètre et de la période dont la violation ou le groupe de victimes se rapporte à ce facteur.</translation>
+    </message>
+    <message>
+        <source>Only incidents in the assessment&apos;s areas and period</source>
+        <translation>Seulement les incidents des zones et de la période de l&apos;évaluation</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Link selected</source>
+        <translation>Lier la sélection</translation>
+    </message>
+    <message>
+        <source>Link the selected incidents</source>
+        <translation>Lier les incidents sélectionnés</translation>
+    </message>
+    <message>
+        <source>Incidents found</source>
+        <translation>Incidents trouvés</translation>
+    </message>
+    <message>
+        <source>Verification</source>
+        <translation>Vérification</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Recherche…</translation>
+    </message>
+    <message>
+        <source>No incidents found — try other words or widen the search.</source>
+        <translation>Aucun incident trouvé — essayez d&apos;autres mots ou élargissez la recherche.</translation>
+    </message>
+    <message>
+        <source>Finding suggestions…</source>
+        <translation>Recherche de suggestions…</translation>
+    </message>
+    <message>
+        <source>No suggestions: no other credible or verified incident in the scope and period relates to this factor. Search by words instead.</source>
+        <translation>Aucune suggestion : aucun autre incident crédible ou vérifié du périmètre et de la période ne se rapporte à ce facteur. Recherchez plutôt par mots.</translation>
+    </message>
+    <message>
+        <source>{title} (already linked)</source>
+        <translation>{title} (déjà lié)</translation>
+    </message>
+    <message>
+        <source>{count} incidents shown.</source>
+        <translation>{count} incidents affichés.</translation>
+    </message>
+    <message>
+        <source>en</source>
+        <comment>the language code of this translation</comment>
+        <translation>fr</translation>
+    </message>
+    <message>
+        <source>Higher</source>
+        <translation>En hausse</translation>
+    </message>
+    <message>
+        <source>Lower</source>
+        <translation>En baisse</translation>
+    </message>
+    <message>
+        <source>Same</source>
+        <translation>Inchangé</translation>
+    </message>
+    <message>
+        <source>Newly rated</source>
+        <translation>Nouvellement évalué</translation>
+    </message>
+    <message>
+        <source>Now unknown</source>
+        <translation>Désormais inconnu</translation>
+    </message>
+    <message>
+        <source>Rating: {rating}</source>
+        <translation>Niveau : {rating}</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <source>Settings</source>
