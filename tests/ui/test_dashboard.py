@@ -424,3 +424,35 @@ def test_other_bar_folds_the_tail_and_drills_into_it(known: DashboardPage, qtbot
     assert len(folded) == 9 and folded[-1].key == OTHER_KEY
     assert folded[-1].incidents == sum(b.incidents for b in buckets[8:])
     assert known._folded(folded[-1], buckets) == tuple(codes[8:])
+
+
+def test_bars_can_be_chosen_with_the_keyboard(page: DashboardPage, qtbot: QtBot) -> None:
+    chart = page.perpetrators
+    chart.setFocus()
+    qtbot.waitUntil(chart.hasFocus)
+    assert chart.marked == 0
+    qtbot.keyClick(chart, Qt.Key.Key_Down)
+    assert chart.marked == 1
+    axis = next(a for a in chart.chart().axes() if isinstance(a, QBarCategoryAxis))
+    marked = [text for text in axis.categories() if text.startswith("▸")]
+    assert marked == [f"▸ <b>{chart.buckets[1].label}</b>"]
+    with qtbot.waitSignal(page.show_incidents) as caught:
+        qtbot.keyClick(chart, Qt.Key.Key_Return)
+    assert caught.args[0].perpetrators == (chart.buckets[1].key,)
+
+
+def test_an_escalation_shows_shares_and_a_quiet_period_says_no_signal(
+    known: DashboardPage, qtbot: QtBot
+) -> None:
+    from dataclasses import replace
+
+    from hradvisor.ui.dashboard.signals_view import observed_text
+
+    escalation = replace(SPIKE, kind="escalation", observed=0.5, expected=0.2)
+    assert observed_text(escalation) == "50 % vs 20 %"
+    known.signal_list.show_signals([])
+    known.signal_list.show_nothing("No signal in this period.")
+    item = known.signal_list.topLevelItem(0)
+    assert item.text(0) == "No signal in this period."
+    with qtbot.assertNotEmitted(known.show_incidents):
+        known.signal_list.itemActivated.emit(item, 0)

@@ -24,7 +24,7 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QCoreApplication, QLocale, QMargins, QPointF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPen
+from PySide6.QtGui import QColor, QFocusEvent, QFont, QKeyEvent, QPainter, QPalette, QPen
 
 from hradvisor.analysis import Bucket
 from hradvisor.ui.theme import ACCENT
@@ -36,6 +36,7 @@ GRID = "#E4E7EB"
 OTHER_BAR = "#9AA5B1"
 TOP = 8
 OTHER_KEY = "*other*"
+_ACTIVATE = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space)
 _MONTH_KEY = re.compile(r"^(\d{4})-(\d{2})$")
 _DAY_KEY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _WEEK_KEY = re.compile(r"^(\d{4})-W(\d{2})$")
@@ -219,8 +220,10 @@ def _thinned(labels: list[str]) -> list[str]:
 class BarChart(_ChartView):
     """Horizontal bars of incidents per category, largest on top.
 
-    Emits ``bucket_activated(Bucket)`` when a bar is clicked; the "other" bar
-    carries the key ``OTHER_KEY`` and the page works out what it holds.
+    Emits ``bucket_activated(Bucket)`` when a bar is clicked, or chosen with
+    the keyboard (Up/Down mark a category, shown "▸ bold"; Enter opens it).
+    The "other" bar carries the key ``OTHER_KEY`` and the page works out
+    what it holds.
     """
 
     bucket_activated = Signal(object)
@@ -229,6 +232,8 @@ class BarChart(_ChartView):
         super().__init__(accessible)
         self.chart().legend().hide()
         self.buckets: list[Bucket] = []
+        self.marked: int | None = None  # the bucket marked from the keyboard
+        self._categories: QBarCategoryAxis | None = None
 
     def show_buckets(self, buckets: Sequence[Bucket]) -> None:
         self.reset()
@@ -253,7 +258,7 @@ class BarChart(_ChartView):
             bars.setSelectedColor(QColor(OTHER_BAR))
             bars.selectBar(0)
         chart.addSeries(series)
-        y_axis = QBarCategoryAxis()
+        y_axis = self._categories = QBarCategoryAxis()
         y_axis.append([wrapped(b.label) for b in shown])
         y_axis.setTruncateLabels(False)  # a category is only useful whole
         self._axis_look(y_axis)
@@ -273,6 +278,39 @@ class BarChart(_ChartView):
         if 0 <= index < len(self.buckets):
             self.bucket_activated.emit(self.buckets[index])
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if self.buckets and key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+            step = -1 if key == Qt.Key.Key_Up else 1
+            here = -1 if self.marked is None and step > 0 else (self.marked or 0)
+            self.mark(max(0, min(len(self.buckets) - 1, here + step)))
+        elif self.marked is not None and key in _ACTIVATE:
+            self._clicked(self.marked)
+        else:
+            super().keyPressEvent(event)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        if self.buckets and self.marked is None:
+            self.mark(0)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.mark(None)
+
+    def mark(self, index: int | None) -> None:
+        """Show which category the keyboard is on: "▸" and bold on its axis label."""
+        self.marked = index
+        if self._categories is None:
+            return
+        labels = []
+        for position, bucket in enumerate(self.buckets):
+            text = wrapped(bucket.label)
+            labels.append(f"▸ <b>{text}</b>" if position == index else text)
+        self._categories.setCategories(list(reversed(labels)))
+
     def reset(self) -> None:
         super().reset()
         self.buckets = []
+        self.marked = None
+        self._categories = None
