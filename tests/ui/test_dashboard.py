@@ -27,7 +27,7 @@ from hradvisor.store import Vault, VaultError, open_vault
 from hradvisor.store.queries import IncidentFilter
 from hradvisor.ui.dashboard import DashboardPage
 from hradvisor.ui.dashboard import page as page_module
-from hradvisor.ui.dashboard.areas import AREA, INCIDENTS, KEY_ROLE
+from hradvisor.ui.dashboard.areas import AREA, CHANGE, INCIDENTS, KEY_ROLE, change_text
 from hradvisor.ui.dashboard.charts import OTHER_KEY, top_buckets
 from hradvisor.ui.dashboard.scope_bar import LAST_12_MONTHS, LAST_QUARTER, preset_period
 from hradvisor.ui.workers import BackgroundOp
@@ -38,9 +38,9 @@ AREAS = ("XA-01", "XA-07", "XA-12")  # Varnholt, Duskwater, Iron Delta
 
 
 def _incidents() -> list:
-    """Sixty incidents over the year to TODAY, in three areas, some with killings."""
+    """Ninety incidents over the eighteen months to TODAY, in three areas, some with killings."""
     incidents = []
-    for number in range(60):
+    for number in range(90):
         day = TODAY - dt.timedelta(days=6 * number)
         killing = number % 4 == 0
         incidents.append(
@@ -121,7 +121,9 @@ def test_the_trend_and_the_bars_plot_the_engine_buckets(page: DashboardPage) -> 
     assert set(axis.categories()) == {"Killing", "Arbitrary detention"}  # labels, not codes
 
 
-def test_the_area_heat_list_has_a_row_per_area_with_numbers(page: DashboardPage) -> None:
+def test_the_area_heat_list_has_a_row_per_area_with_numbers(
+    page: DashboardPage, vault: Vault
+) -> None:
     model = page.area_model
     analysis = page.analysis
     assert analysis is not None
@@ -129,9 +131,13 @@ def test_the_area_heat_list_has_a_row_per_area_with_numbers(page: DashboardPage)
     names = {model.index(row, AREA).data() for row in range(3)}
     assert names == {"Varnholt", "Duskwater", "Iron Delta"}
     by_key = {b.key: b for b in analysis.by_area}
+    before = {b.key: b.incidents for b in page_module.previous_areas(vault, analysis.scope, "en")}
+    assert before  # the year before TODAY has incidents too
     for row in range(3):
         key = model.index(row, AREA).data(KEY_ROLE)
         assert model.index(row, INCIDENTS).data() == f"{by_key[key].incidents:,}"
+        delta = by_key[key].incidents - before.get(key, 0)
+        assert model.index(row, CHANGE).data() == change_text(delta, before.get(key, 0))
 
 
 def test_activating_an_area_row_emits_its_filter(page: DashboardPage, qtbot: QtBot) -> None:
@@ -284,7 +290,7 @@ def _known(scope: AnalysisScope) -> Analysis:
 @pytest.fixture
 def known(vault: Vault, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> DashboardPage:
     def compute(_vault: Vault, scope: AnalysisScope, _lang: str) -> page_module.DashboardData:
-        return page_module.DashboardData(_known(scope), [], False)
+        return page_module.DashboardData(_known(scope), False)
 
     monkeypatch.setattr(page_module, "compute", compute)
     return _shown(qtbot, vault)
@@ -383,7 +389,7 @@ def test_a_stale_answer_is_dropped(
         calls.append(scope)
         if len(calls) == 1:
             release.wait(10)  # the first, slow answer arrives after the second
-        return page_module.DashboardData(_known(scope), [], False)
+        return page_module.DashboardData(_known(scope), False)
 
     monkeypatch.setattr(page_module, "compute", compute)
     page = DashboardPage(vault, today=lambda: TODAY)

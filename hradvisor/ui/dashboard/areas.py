@@ -38,22 +38,28 @@ MAX_TINT = 0.45  # the strongest shade: dark text on it keeps a contrast above 7
 
 @dataclass(frozen=True)
 class AreaRow:
-    """One area: its bucket in the period and its incident count in the previous one."""
+    """One area: its bucket in the period and its incident count in the previous one
+    (None while that is still being computed)."""
 
     bucket: Bucket
-    previous_incidents: int
+    previous_incidents: int | None
 
     @property
-    def change(self) -> int:
+    def change(self) -> int | None:
+        if self.previous_incidents is None:
+            return None
         return self.bucket.incidents - self.previous_incidents
 
 
-def area_rows(current: Sequence[Bucket], previous: Sequence[Bucket]) -> list[AreaRow]:
+def area_rows(current: Sequence[Bucket], previous: Sequence[Bucket] | None) -> list[AreaRow]:
     """Rows for the areas with incidents now or before, most incidents first.
 
     An area quiet now but busy in the previous period is kept: a fall to zero
-    is news too.
+    is news too. With *previous* None the change is not known yet.
     """
+    if previous is None:
+        rows = [AreaRow(b, None) for b in current]
+        return sorted(rows, key=lambda r: (-r.bucket.incidents, r.bucket.label))
     before = {b.key: b.incidents for b in previous}
     rows = [AreaRow(b, before.pop(b.key, 0)) for b in current]
     for b in previous:
@@ -137,7 +143,7 @@ class AreaHeatModel(QAbstractTableModel):
             INCIDENTS: bucket.incidents,
             VICTIMS: bucket.victims,
             KILLED: bucket.killed,
-            CHANGE: row.change,
+            CHANGE: row.change or 0,
         }[column]
 
     def data(
@@ -155,6 +161,8 @@ class AreaHeatModel(QAbstractTableModel):
         number = self._number(row, column)
         if role == Qt.ItemDataRole.DisplayRole:
             if column == CHANGE:
+                if row.previous_incidents is None:
+                    return "…"
                 return change_text(number, row.previous_incidents)
             return f"{number:,}"
         if role == SORT_ROLE:
@@ -166,6 +174,8 @@ class AreaHeatModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and column in HEATED:
             return QColor("#1F2933")  # dark on the light tint, in any palette
         if role == Qt.ItemDataRole.ToolTipRole and column == CHANGE:
+            if row.previous_incidents is None:
+                return translate("Dashboard", "Comparing with the previous period…")
             text = translate("Dashboard", "{previous:,} incidents in the previous period")
             return text.format(previous=row.previous_incidents)
         return None

@@ -47,8 +47,7 @@ def list_look(tree: QTreeWidget) -> None:
 def fit_rows(tree: QTreeWidget, *, fewest: int = 3, most: int = 10) -> None:
     """Make *tree* as tall as its rows, between *fewest* and *most*: no empty space, no scroll."""
     rows = max(fewest, min(most, tree.topLevelItemCount()))
-    first = tree.topLevelItem(0)
-    laid_out = tree.visualItemRect(first).height() if first is not None else 0
-    row_height = max(laid_out, tree.fontMetrics().height() + 12)
+    measured = tree.sizeHintForRow(0) if tree.topLevelItemCount() else -1
+    row_height = measured if measured > 0 else tree.fontMetrics().height() + 10
     header = tree.header().sizeHint().height()
     tree.setFixedHeight(header + rows * row_height + 2 * tree.frameWidth() + 2)

@@ -42,16 +42,26 @@ MONTHLY_UP_TO_DAYS = 550  # longer still (more months than the axis can name): b
 
 @dataclass(frozen=True)
 class DashboardData:
-    """One worker's answer: the analysis, the previous period's areas, is the vault empty."""
+    """One worker's answer: the analysis, and whether the vault holds no incident at all."""
 
     analysis: Analysis
-    previous_areas: list[Bucket]
     vault_empty: bool
 
 
 def compute(vault: Vault, scope: AnalysisScope, lang: str) -> DashboardData:
-    """On a worker: everything the dashboard shows for *scope*."""
+    """On a worker: everything the dashboard shows for *scope* but the areas' change."""
     analysis = analyse(vault, scope, lang=lang)
+    empty = analysis.figures.incidents == 0 and vault.queries.count(IncidentFilter()) == 0
+    return DashboardData(analysis, empty)
+
+
+def previous_areas(vault: Vault, scope: AnalysisScope, lang: str) -> list[Bucket]:
+    """On a worker: the areas of the period of equal length just before *scope*.
+
+    The engine gives areas for the analysed period only, so the heat list's
+    change column asks for the previous period separately, after the rest of
+    the page is on screen (it costs about half an analysis).
+    """
     length = dt.timedelta(days=scope.days)
     before = AnalysisScope(
         start=scope.start - length,
@@ -59,9 +69,7 @@ def compute(vault: Vault, scope: AnalysisScope, lang: str) -> DashboardData:
         country=scope.country,
         areas=scope.areas,
     )
-    previous = analyse(vault, before, lang=lang, baseline_periods=0, with_signals=False)
-    empty = analysis.figures.incidents == 0 and vault.queries.count(IncidentFilter()) == 0
-    return DashboardData(analysis, previous.by_area, empty)
+    return analyse(vault, before, lang=lang, baseline_periods=0, with_signals=False).by_area
 
 
 def trend_buckets(analysis: Analysis) -> tuple[list[Bucket], str]:
@@ -227,7 +235,7 @@ class DashboardPage(QWidget):
     def is_busy(self) -> bool:
         return self.scope_bar.busy.isVisible()
 
-    def _answered(self, answer: tuple[int, DashboardData | Exception]) -> None:
+    def _answered(self, answer: tuple[int, object]) -> None:
         generation, data = answer
         if generation != self._generation:
             return  # an answer for a scope no longer shown
@@ -235,7 +243,31 @@ class DashboardPage(QWidget):
         if isinstance(data, Exception):
             self._show_error(data)
             return
+        assert isinstance(data, DashboardData)  # noqa: S101 (what compute returns)
         self._show(data)
+        if data.analysis.figures.incidents and self._vault is not None:
+            self._compare_areas(self._vault, data.analysis.scope)
+
+    def _compare_areas(self, vault: Vault, scope: AnalysisScope) -> None:
+        """Second step: the previous period's areas, for the heat list's change column."""
+        generation, lang = self._generation, self._lang
+        self.scope_bar.set_busy(True, translate("Dashboard", "Comparing areas…"))
+        run_in_background(
+            lambda: _tagged(generation, lambda: previous_areas(vault, scope, lang)),
+            self._areas_answered,
+            self._crashed,
+        )
+
+    def _areas_answered(self, answer: tuple[int, object]) -> None:
+        generation, buckets = answer
+        if generation != self._generation:
+            return
+        self.scope_bar.set_busy(False)
+        if isinstance(buckets, Exception):
+            self._show_error(buckets)
+            return
+        if self.analysis is not None and isinstance(buckets, list):
+            self.area_model.set_rows(area_rows(self.analysis.by_area, buckets))
 
     def _crashed(self, exc: BaseException) -> None:
         self.scope_bar.set_busy(False)
@@ -262,7 +294,7 @@ class DashboardPage(QWidget):
         buckets, heading = trend_buckets(analysis)
         self.trend_heading.setText(heading)
         self.trend.show_buckets(buckets)
-        self.area_model.set_rows(area_rows(analysis.by_area, data.previous_areas))
+        self.area_model.set_rows(area_rows(analysis.by_area, None))
         self.signals_heading.setText(
             translate("Dashboard", "Early-warning signals ({count})").format(
                 count=len(analysis.signals)
@@ -407,7 +439,7 @@ class DashboardPage(QWidget):
         self.concerns.show_concerns([])
 
 
-def _tagged(generation: int, work: Callable[[], DashboardData]) -> tuple[int, object]:
+def _tagged(generation: int, work: Callable[[], object]) -> tuple[int, object]:
     """On a worker: the answer or the error, tagged with the generation that asked."""
     try:
         return generation, work()
