@@ -23,6 +23,7 @@ from hradvisor.analysis import (
     Signal,
     analyse,
 )
+from hradvisor.demo import generate_incidents
 from hradvisor.store import Vault, VaultError, open_vault
 from hradvisor.store.queries import IncidentFilter
 from hradvisor.ui.dashboard import DashboardPage
@@ -462,3 +463,27 @@ def test_an_escalation_shows_shares_and_a_quiet_period_says_no_signal(
     assert item.text(0) == "No signal in this period."
     with qtbot.assertNotEmitted(known.show_incidents):
         known.signal_list.itemActivated.emit(item, 0)
+
+
+def test_demo_episodes_show_as_signals_that_open_their_incidents(
+    vault_dir: Path, qtbot: QtBot
+) -> None:
+    with open_vault(vault_dir, PASSPHRASE) as demo:
+        demo.incidents.add_many(generate_incidents(1500, seed=11, until=TODAY))
+        page = _shown(qtbot, demo)
+        analysis = page.analysis
+        assert analysis is not None and analysis.signals
+        signals = page.signal_list
+        assert signals.topLevelItemCount() == len(analysis.signals)
+        first = signals.signals[0]
+        with (
+            qtbot.waitSignal(page.show_incidents) as filtered,
+            qtbot.waitSignal(page.show_incident_ids) as listed,
+        ):
+            signals.itemActivated.emit(signals.topLevelItem(0), 0)
+        (emitted,) = filtered.args
+        assert (emitted.date_from, emitted.date_to) == (first.period_start, first.period_end)
+        assert emitted.admin1 == ((first.area,) if first.area else ())
+        assert first.subject in emitted.violations + emitted.victim_groups
+        assert listed.args == [list(first.incident_ids)]
+        QThreadPool.globalInstance().waitForDone(5000)
