@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCharts import QBarCategoryAxis, QHorizontalBarSeries, QLineSeries
 from PySide6.QtCore import Qt, QThreadPool
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QAbstractScrollArea, QLabel, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
 from hradvisor.analysis import (
@@ -487,3 +487,25 @@ def test_demo_episodes_show_as_signals_that_open_their_incidents(
         assert first.subject in emitted.violations + emitted.victim_groups
         assert listed.args == [list(first.incident_ids)]
         QThreadPool.globalInstance().waitForDone(5000)
+
+
+def test_a_point_on_the_trend_opens_its_month(page: DashboardPage, qtbot: QtBot) -> None:
+    buckets = page.trend.buckets
+    assert buckets[3].key == "2026-02"
+    with qtbot.waitSignal(page.show_incidents) as caught:
+        page.trend.bucket_activated.emit(3)
+    (emitted,) = caught.args
+    assert (emitted.date_from, emitted.date_to) == (dt.date(2026, 2, 1), dt.date(2026, 2, 28))
+
+
+def test_every_control_that_takes_focus_has_an_accessible_name(page: DashboardPage) -> None:
+    focusable = [
+        widget
+        for widget in page.findChildren(QWidget)
+        if widget.isVisibleTo(page)
+        and widget.focusPolicy() != Qt.FocusPolicy.NoFocus
+        and not isinstance(widget, QScrollArea)  # the page's own scrolling
+        and not isinstance(widget.parent(), QAbstractScrollArea)  # viewports
+    ]
+    assert {page.signal_list, page.areas, page.violations, page.concerns.tree} <= set(focusable)
+    assert [type(w).__name__ for w in focusable if not w.accessibleName()] == []
