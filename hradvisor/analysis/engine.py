@@ -150,7 +150,8 @@ def early_warning(
         return []
     history = max(p.baseline_weeks + max(p.windows), p.new_lookback_weeks) + 1
     load_from = scope.start - dt.timedelta(weeks=history)
-    series = build_series(vault.aggregates.weekly(where, load_from, scope.end))
+    weekly = vault.aggregates.weekly(where, load_from, scope.end, groups=p.protected_groups)
+    series = build_series(weekly)
     # A week only partly after the first incident is not a full week of data.
     data_start = week_number(first) + (first.weekday() != 0)
     alerts = detect(series, week_number(scope.start), week_number(scope.end), data_start, p)

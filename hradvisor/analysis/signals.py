@@ -33,16 +33,16 @@ class SignalParams:
 
     baseline_weeks: int = 26
     min_baseline_weeks: int = 8
-    windows: tuple[int, ...] = (1, 4)
+    windows: tuple[int, ...] = (1, 4, 8)
     floor_rate: float = 0.25  # expected incidents per week never taken below this
     spike_alpha: float = 1e-6
     spike_min_count: int = 4
     spike_min_ratio: float = 2.0
     new_lookback_weeks: int = 52
     new_within_weeks: int = 8
-    new_min_count: int = 2
+    new_min_count: int = 3
     escalation_window: int = 4
-    escalation_alpha: float = 1e-4
+    escalation_alpha: float = 1e-5
     escalation_min_count: int = 3
     escalation_min_rise: float = 0.10
     severe: tuple[str, ...] = ("killing", "enforced-disappearance")
@@ -77,7 +77,7 @@ class WeeklySeries:
 
     codes: dict[tuple[str, str | None, str], Series]  # (kind, area, code) -> series
     totals: dict[str | None, Series]  # area -> all incidents
-    presence: dict[tuple[str | None, str], list[tuple[int, int]]]  # violation week ranges
+    presence: dict[tuple[str | None, str], list[tuple[int, int, int]]]  # (first, last, n)
 
 
 def build_series(rows: WeeklyAggregates) -> WeeklySeries:
@@ -87,11 +87,11 @@ def build_series(rows: WeeklyAggregates) -> WeeklySeries:
     """
     codes: dict[tuple[str, str | None, str], Series] = defaultdict(lambda: defaultdict(int))
     totals: dict[str | None, Series] = defaultdict(lambda: defaultdict(int))
-    presence: dict[tuple[str | None, str], list[tuple[int, int]]] = defaultdict(list)
+    presence: dict[tuple[str | None, str], list[tuple[int, int, int]]] = defaultdict(list)
     several = len({area for area, *_ in rows.areas}) > 1
     for kind, code, area, first, last, n in rows.codes:
         if kind == "violation" and area is not None:
-            presence[area, code].append((first, last))
+            presence[area, code].append((first, last, n))
         if first == last:
             codes[kind, None, code][first] += n
             if several and area is not None:
@@ -118,7 +118,8 @@ def detect(
     """
     p = params or SignalParams()
     alerts: list[Alert] = []
-    for (kind, area, code), counts in series.codes.items():
+    cumulative = {key: Cumulative(weeks) for key, weeks in series.codes.items()}
+    for (kind, area, code), counts in cumulative.items():
         if kind == "violation":
             alerts += _exceedances(
                 "spike", area, code, counts, first_week, last_week, data_start_week, p,
@@ -131,24 +132,40 @@ def detect(
                 min_ratio=p.protected_min_ratio,
             )  # fmt: skip
     for (area, code), ranges in series.presence.items():
-        counts = series.codes.get(("violation", area, code), {})
-        alerts += _new_violation(
-            area, code, ranges, counts, first_week, last_week, data_start_week, p
-        )
-    for area, totals in series.totals.items():
+        alerts += _new_violation(area, code, ranges, first_week, last_week, data_start_week, p)
+    for area, weeks in series.totals.items():
+        totals = Cumulative(weeks)
         for code in p.severe:
-            severe = series.codes.get(("violation", area, code), {})
+            severe = cumulative.get(("violation", area, code), _EMPTY)
             alerts += _escalation(
                 area, code, severe, totals, first_week, last_week, data_start_week, p
             )
     return merge(alerts, p.merge_gap_weeks)
 
 
-def _window_sum(counts: Mapping[int, int], first: int, last: int) -> int:
-    """Sum of counts over weeks [first, last]; cheap for sparse series and short spans."""
-    if last - first < len(counts):
-        return sum(counts.get(week, 0) for week in range(first, last + 1))
-    return sum(n for week, n in counts.items() if first <= week <= last)
+class Cumulative:
+    """A weekly series with prefix sums: the total over any span of weeks in O(1)."""
+
+    __slots__ = ("first", "prefix", "weeks")
+
+    def __init__(self, weeks: Mapping[int, int]) -> None:
+        self.weeks = weeks
+        self.first = min(weeks, default=0)
+        last = max(weeks, default=-1)
+        running, prefix = 0, [0]
+        for week in range(self.first, last + 1):
+            running += weeks.get(week, 0)
+            prefix.append(running)
+        self.prefix = prefix
+
+    def total(self, first: int, last: int) -> int:
+        """Incidents in weeks [first, last] (both inclusive)."""
+        low = max(first - self.first, 0)
+        high = min(last - self.first + 1, len(self.prefix) - 1)
+        return self.prefix[high] - self.prefix[low] if high > low else 0
+
+
+_EMPTY = Cumulative({})
 
 
 def _baseline_span(end_before: int, data_start: int, p: SignalParams) -> tuple[int, int] | None:
@@ -163,7 +180,7 @@ def _exceedances(
     kind: str,
     area: str | None,
     code: str,
-    counts: Mapping[int, int],
+    counts: Cumulative,
     first_week: int,
     last_week: int,
     data_start: int,
@@ -175,20 +192,20 @@ def _exceedances(
 ) -> list[Alert]:
     """Poisson exceedance: windows of w weeks ending in each week against the baseline rate."""
     found = []
-    busy = [week for week in counts if first_week - max(p.windows) < week <= last_week]
+    busy = [week for week in counts.weeks if first_week - max(p.windows) < week <= last_week]
     candidates = sorted({week + shift for week in busy for shift in range(max(p.windows))})
     for end in candidates:
         if not first_week <= end <= last_week:
             continue
         for width in p.windows:
             start = end - width + 1
-            observed = _window_sum(counts, start, end)
+            observed = counts.total(start, end)
             if observed < min_count:
                 continue
             span = _baseline_span(start, data_start, p)
             if span is None:
                 continue
-            rate = _window_sum(counts, *span) / (span[1] - span[0] + 1)
+            rate = counts.total(*span) / (span[1] - span[0] + 1)
             expected = width * max(rate, p.floor_rate)
             if observed < min_ratio * expected:
                 continue
@@ -201,43 +218,54 @@ def _exceedances(
 def _new_violation(
     area: str | None,
     code: str,
-    ranges: list[tuple[int, int]],
-    counts: Mapping[int, int],
+    ranges: list[tuple[int, int, int]],
     first_week: int,
     last_week: int,
     data_start: int,
     p: SignalParams,
 ) -> list[Alert]:
-    """The first precisely dated week, in the period, of a violation absent from the area
-    for ``new_lookback_weeks`` (imprecise dates count as presence), with at least
-    ``new_min_count`` incidents within ``new_within_weeks``."""
-    for week in sorted(w for w in counts if first_week <= w <= last_week):
-        lookback = week - p.new_lookback_weeks
-        if lookback < data_start:
+    """Onsets, in the period, of a violation that no incident in the area could have
+    involved in the ``new_lookback_weeks`` before (coarse dates count wherever they may
+    fall), followed by at least ``new_min_count`` incidents within ``new_within_weeks``.
+
+    *ranges* are (first week, last week, incidents) of every incident, however dated.
+    """
+    found: list[Alert] = []
+    ranges = sorted(ranges)
+    latest_before = -1  # the latest week any incident starting before the onset may reach
+    index = 0
+    for onset, _last, _n in ranges:
+        while ranges[index][0] < onset:
+            latest_before = max(latest_before, ranges[index][1])
+            index += 1
+        if not first_week <= onset <= last_week or onset - p.new_lookback_weeks < data_start:
             continue
-        if any(first < week and last >= lookback for first, last in ranges):
+        if latest_before >= onset - p.new_lookback_weeks:
             continue
-        end = min(week + p.new_within_weeks - 1, last_week)
-        observed = _window_sum(counts, week, end)
+        if found and found[-1].last_week >= onset:
+            continue
+        end = min(onset + p.new_within_weeks - 1, last_week)
+        inside = [(last, n) for first, last, n in ranges if first >= onset and last <= end]
+        observed = sum(n for _, n in inside)
         if observed < p.new_min_count:
             continue
-        last_seen = max(w for w in counts if week <= w <= end)
         # None in a year: by the rule of three the weekly rate is below 3 / lookback.
-        expected = (end - week + 1) * 3.0 / p.new_lookback_weeks
-        return [
+        expected = (end - onset + 1) * 3.0 / p.new_lookback_weeks
+        last_seen = max(last for last, _ in inside)
+        found.append(
             Alert(
-                "new-violation", area, code, week, last_seen, observed, expected,
+                "new-violation", area, code, onset, last_seen, observed, expected,
                 poisson_sf(observed, expected),
             )
-        ]  # fmt: skip
-    return []
+        )  # fmt: skip
+    return found
 
 
 def _escalation(
     area: str | None,
     code: str,
-    severe: Mapping[int, int],
-    totals: Mapping[int, int],
+    severe: Cumulative,
+    totals: Cumulative,
     first_week: int,
     last_week: int,
     data_start: int,
@@ -246,16 +274,16 @@ def _escalation(
     """Binomial test of the share of incidents involving *code* in a window vs the baseline."""
     found = []
     width = p.escalation_window
-    for end in sorted(w for w in severe if first_week <= w <= last_week):
+    for end in sorted(w for w in severe.weeks if first_week <= w <= last_week):
         start = end - width + 1
-        observed = _window_sum(severe, start, end)
+        observed = severe.total(start, end)
         if observed < p.escalation_min_count:
             continue
-        incidents = _window_sum(totals, start, end)
+        incidents = totals.total(start, end)
         span = _baseline_span(start, data_start, p)
         if span is None or incidents == 0:
             continue
-        base_severe, base_total = _window_sum(severe, *span), _window_sum(totals, *span)
+        base_severe, base_total = severe.total(*span), totals.total(*span)
         share0 = (base_severe + 1) / (base_total + 2)  # no share of exactly 0 or 1
         share = observed / incidents
         if share - share0 < p.escalation_min_rise:
@@ -287,13 +315,10 @@ def merge(alerts: Iterable[Alert], gap: int) -> list[Alert]:
 
 
 def _combine(alerts: list[Alert]) -> Alert:
-    best = min(alerts, key=lambda a: a.p_value)
-    first = min(a.first_week for a in alerts)
-    last = max(a.last_week for a in alerts)
-    return Alert(
-        best.kind, best.area, best.subject, first, last, best.observed, best.expected,
-        best.p_value,
-    )  # fmt: skip
+    """A run of alerts is reported as its most significant window: the period in which
+    the excess is least likely to be chance (longer windows that merely contain it would
+    date the rise too early or its end too late)."""
+    return min(alerts, key=lambda a: (a.p_value, a.last_week - a.first_week))
 
 
 def poisson_sf(observed: float, expected: float) -> float:
