@@ -509,3 +509,22 @@ def test_every_control_that_takes_focus_has_an_accessible_name(page: DashboardPa
     ]
     assert {page.signal_list, page.areas, page.violations, page.concerns.tree} <= set(focusable)
     assert [type(w).__name__ for w in focusable if not w.accessibleName()] == []
+
+
+def test_the_trend_can_be_read_and_opened_with_the_keyboard(
+    page: DashboardPage, qtbot: QtBot
+) -> None:
+    trend = page.trend
+    trend.setFocus()
+    qtbot.waitUntil(trend.hasFocus)
+    last = len(trend.buckets) - 1
+    assert trend.marked == last  # the latest month first
+    qtbot.keyClick(trend, Qt.Key.Key_Left)
+    assert trend.marked == last - 1
+    lines = [s for s in trend.chart().series() if isinstance(s, QLineSeries)]
+    assert all(s.selectedPoints() == [last - 1] for s in lines)
+    bucket = trend.buckets[last - 1]
+    assert trend.toolTip().startswith(f"{bucket.label}: {bucket.incidents} incidents")
+    with qtbot.waitSignal(page.show_incidents) as caught:
+        qtbot.keyClick(trend, Qt.Key.Key_Return)
+    assert caught.args[0].date_from == dt.date(2026, 9, 1)

@@ -25,6 +25,7 @@ from PySide6.QtCharts import (
 )
 from PySide6.QtCore import QCoreApplication, QLocale, QMargins, QPointF, Qt, Signal
 from PySide6.QtGui import QColor, QFocusEvent, QFont, QKeyEvent, QPainter, QPalette, QPen
+from PySide6.QtWidgets import QToolTip
 
 from hradvisor.analysis import Bucket
 from hradvisor.ui.theme import ACCENT
@@ -34,6 +35,7 @@ translate = QCoreApplication.translate  # lupdate finds translate("Context", "te
 SECOND_SERIES = "#1F2933"  # killed: dark slate, dashed, so the two lines differ without colour
 GRID = "#E4E7EB"
 OTHER_BAR = "#9AA5B1"
+MARKED_POINT = "#F59E0B"  # amber: the keyboard's point, distinct from both lines
 TOP = 8
 OTHER_KEY = "*other*"
 _ACTIVATE = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space)
@@ -134,7 +136,12 @@ class _ChartView(QChartView):
 
 
 class TrendChart(_ChartView):
-    """Incidents and killed per week or month. Emits ``bucket_activated(index)`` on a click."""
+    """Incidents and killed per week or month.
+
+    Emits ``bucket_activated(index)`` on a click on a point, or from the
+    keyboard: Left/Right mark a week or month (its points grow and its
+    figures show as a tool tip), Enter opens it.
+    """
 
     bucket_activated = Signal(int)
 
@@ -142,6 +149,8 @@ class TrendChart(_ChartView):
         super().__init__(translate("Dashboard", "Trend of incidents and killed"))
         self.chart().legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
         self.buckets: list[Bucket] = []
+        self.marked: int | None = None
+        self._lines: list[QLineSeries] = []
 
     def show_buckets(self, buckets: Sequence[Bucket]) -> None:
         self.reset()
@@ -158,8 +167,10 @@ class TrendChart(_ChartView):
             killed.append(QPointF(index, bucket.killed))
         for series in (incidents, killed):
             series.setPointsVisible(len(self.buckets) <= 26)
+            series.setSelectedColor(QColor(MARKED_POINT))
             series.clicked.connect(self._clicked)
             chart.addSeries(series)
+        self._lines = [incidents, killed]
         x_axis = QBarCategoryAxis()
         x_axis.append(_thinned(_axis_labels(self.buckets)))
         self._axis_look(x_axis)
@@ -184,9 +195,50 @@ class TrendChart(_ChartView):
         if 0 <= index < len(self.buckets):
             self.bucket_activated.emit(index)
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if self.buckets and key in (Qt.Key.Key_Left, Qt.Key.Key_Right):
+            step = -1 if key == Qt.Key.Key_Left else 1
+            here = len(self.buckets) if self.marked is None else self.marked
+            self.mark(max(0, min(len(self.buckets) - 1, here + step)))
+        elif self.marked is not None and key in _ACTIVATE:
+            self.bucket_activated.emit(self.marked)
+        else:
+            super().keyPressEvent(event)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        if self.buckets and self.marked is None:
+            self.mark(len(self.buckets) - 1)  # the latest week or month first
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.mark(None)
+
+    def mark(self, index: int | None) -> None:
+        """Select the points of one week or month and say its figures in the tool tip."""
+        self.marked = index
+        for series in self._lines:
+            series.deselectAllPoints()
+            if index is not None:
+                series.selectPoint(index)
+        if index is None:
+            self.setToolTip("")
+            return
+        bucket = self.buckets[index]
+        text = translate("Dashboard", "{label}: {incidents} incidents, {killed} killed").format(
+            label=bucket.label, incidents=bucket.incidents, killed=bucket.killed
+        )
+        self.setToolTip(text)
+        point = self.chart().mapToPosition(QPointF(index, bucket.incidents), self._lines[0])
+        QToolTip.showText(self.mapToGlobal(self.mapFromScene(point)), text, self)
+
     def reset(self) -> None:
         super().reset()
         self.buckets = []
+        self.marked = None
+        self._lines = []
+        self.setToolTip("")
 
 
 def _axis_labels(buckets: Sequence[Bucket]) -> list[str]:
