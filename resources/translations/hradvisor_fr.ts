@@ -116,6 +116,405 @@
     </message>
 </context>
 <context>
+    <name>Dashboard</name>
+    <message>
+        <source>{arrow} {delta:,} (new)</source>
+        <translation>{arrow} {delta:,} (nouveau)</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>Zone</translation>
+    </message>
+    <message>
+        <source>Incidents</source>
+        <translation>Incidents</translation>
+    </message>
+    <message>
+        <source>Victims</source>
+        <translation>Victimes</translation>
+    </message>
+    <message>
+        <source>Killed</source>
+        <translation>Tués</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Évolution</translation>
+    </message>
+    <message>
+        <source>Comparing with the previous period…</source>
+        <translation>Comparaison avec la période précédente…</translation>
+    </message>
+    <message>
+        <source>{previous:,} incidents in the previous period</source>
+        <translation>{previous:,} incidents dans la période précédente</translation>
+    </message>
+    <message>
+        <source>Areas, by incidents</source>
+        <translation>Zones, par nombre d’incidents</translation>
+    </message>
+    <message>
+        <source>{count} other categories</source>
+        <translation>{count} autres catégories</translation>
+    </message>
+    <message>
+        <source>Trend of incidents and killed</source>
+        <translation>Évolution des incidents et des tués</translation>
+    </message>
+    <message>
+        <source>{label}: {incidents} incidents, {killed} killed</source>
+        <translation>{label} : {incidents} incidents, {killed} tués</translation>
+    </message>
+    <message>
+        <source>{label}: {incidents} incidents</source>
+        <translation>{label} : {incidents} incidents</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>N°</translation>
+    </message>
+    <message>
+        <source>Concern</source>
+        <translation>Préoccupation</translation>
+    </message>
+    <message>
+        <source>Trend</source>
+        <translation>Tendance</translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation>Vérifiés</translation>
+    </message>
+    <message>
+        <source>{arrow} new</source>
+        <translation>{arrow} nouveau</translation>
+    </message>
+    <message>
+        <source>no change</source>
+        <translation>sans changement</translation>
+    </message>
+    <message>
+        <source>Principal concerns</source>
+        <translation>Principales préoccupations</translation>
+    </message>
+    <message>
+        <source>&amp;Pin</source>
+        <translation>É&amp;pingler</translation>
+    </message>
+    <message>
+        <source>Pin the concern to the top</source>
+        <translation>Épingler la préoccupation en tête</translation>
+    </message>
+    <message>
+        <source>&amp;Hide</source>
+        <translation>&amp;Masquer</translation>
+    </message>
+    <message>
+        <source>Hide the concern</source>
+        <translation>Masquer la préoccupation</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>Mon&amp;ter</translation>
+    </message>
+    <message>
+        <source>Move the concern up</source>
+        <translation>Monter la préoccupation</translation>
+    </message>
+    <message>
+        <source>Move &amp;down</source>
+        <translation>&amp;Descendre</translation>
+    </message>
+    <message>
+        <source>Move the concern down</source>
+        <translation>Descendre la préoccupation</translation>
+    </message>
+    <message>
+        <source>Move up (Alt+Up)</source>
+        <translation>Monter (Alt+Haut)</translation>
+    </message>
+    <message>
+        <source>Move down (Alt+Down)</source>
+        <translation>Descendre (Alt+Bas)</translation>
+    </message>
+    <message>
+        <source>Show hidde&amp;n</source>
+        <translation>Afficher les masqué&amp;es</translation>
+    </message>
+    <message>
+        <source>Show hidden concerns</source>
+        <translation>Afficher les préoccupations masquées</translation>
+    </message>
+    <message>
+        <source>Show hidde&amp;n ({count})</source>
+        <translation>Afficher les masqué&amp;es ({count})</translation>
+    </message>
+    <message>
+        <source>{title} (pinned)</source>
+        <translation>{title} (épinglée)</translation>
+    </message>
+    <message>
+        <source>{title} (hidden)</source>
+        <translation>{title} (masquée)</translation>
+    </message>
+    <message>
+        <source>Un&amp;pin</source>
+        <translation>Désé&amp;pingler</translation>
+    </message>
+    <message>
+        <source>S&amp;how</source>
+        <translation>&amp;Montrer</translation>
+    </message>
+    <message>
+        <source>Incidents and killed per week</source>
+        <translation>Incidents et tués par semaine</translation>
+    </message>
+    <message>
+        <source>Incidents and killed per month</source>
+        <translation>Incidents et tués par mois</translation>
+    </message>
+    <message>
+        <source>Incidents and killed per quarter</source>
+        <translation>Incidents et tués par trimestre</translation>
+    </message>
+    <message>
+        <source>Early-warning signals</source>
+        <translation>Signaux d’alerte précoce</translation>
+    </message>
+    <message>
+        <source>Incidents by violation</source>
+        <translation>Incidents par violation</translation>
+    </message>
+    <message>
+        <source>Incidents by alleged perpetrator</source>
+        <translation>Incidents par auteur présumé</translation>
+    </message>
+    <message>
+        <source>Incidents by victim group</source>
+        <translation>Incidents par groupe de victimes</translation>
+    </message>
+    <message>
+        <source>By alleged perpetrator</source>
+        <translation>Par auteur présumé</translation>
+    </message>
+    <message>
+        <source>Areas</source>
+        <translation>Zones</translation>
+    </message>
+    <message>
+        <source>By violation</source>
+        <translation>Par violation</translation>
+    </message>
+    <message>
+        <source>By victim group</source>
+        <translation>Par groupe de victimes</translation>
+    </message>
+    <message>
+        <source>Show the last 12 months</source>
+        <translation>Afficher les 12 derniers mois</translation>
+    </message>
+    <message>
+        <source>Analysing…</source>
+        <translation>Analyse en cours…</translation>
+    </message>
+    <message>
+        <source>Comparing areas…</source>
+        <translation>Comparaison des zones…</translation>
+    </message>
+    <message>
+        <source>The dashboard could not be computed: {why}</source>
+        <translation>Le tableau de bord n’a pas pu être calculé : {why}</translation>
+    </message>
+    <message>
+        <source>on the previous {days} days</source>
+        <translation>par rapport aux {days} jours précédents</translation>
+    </message>
+    <message>
+        <source>Early-warning signals ({count})</source>
+        <translation>Signaux d’alerte précoce ({count})</translation>
+    </message>
+    <message>
+        <source>No signal in this period.</source>
+        <translation>Aucun signal sur cette période.</translation>
+    </message>
+    <message>
+        <source>all areas</source>
+        <translation>toutes les zones</translation>
+    </message>
+    <message>
+        <source>{start} to {end} · {where} · {incidents:,} incidents</source>
+        <translation>Du {start} au {end} · {where} · {incidents:,} incidents</translation>
+    </message>
+    <message>
+        <source> · {count:,} more with dates too imprecise to place in the period</source>
+        <translation> · {count:,} autres aux dates trop imprécises pour les situer dans la période</translation>
+    </message>
+    <message>
+        <source> · changes against the previous {days} days</source>
+        <translation> · évolutions par rapport aux {days} jours précédents</translation>
+    </message>
+    <message>
+        <source>Nothing to analyse yet</source>
+        <translation>Rien à analyser pour l’instant</translation>
+    </message>
+    <message>
+        <source>Once incidents are recorded, this page shows their trend, the areas most affected, early-warning signals and the principal concerns.</source>
+        <translation>Dès que des incidents seront enregistrés, cette page montrera leur évolution, les zones les plus touchées, les signaux d’alerte précoce et les principales préoccupations.</translation>
+    </message>
+    <message>
+        <source>No incidents in this period</source>
+        <translation>Aucun incident sur cette période</translation>
+    </message>
+    <message>
+        <source>No incident recorded from {start} to {end} in the areas chosen. Choose a longer period or all areas.</source>
+        <translation>Aucun incident enregistré du {start} au {end} dans les zones choisies. Choisissez une période plus longue ou toutes les zones.</translation>
+    </message>
+    <message>
+        <source>Period from</source>
+        <translation>Période du</translation>
+    </message>
+    <message>
+        <source>Period to</source>
+        <translation>Période au</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualiser</translation>
+    </message>
+    <message>
+        <source>Refresh the dashboard (F5)</source>
+        <translation>Actualiser le tableau de bord (F5)</translation>
+    </message>
+    <message>
+        <source>Analyse again (F5)</source>
+        <translation>Analyser à nouveau (F5)</translation>
+    </message>
+    <message>
+        <source>Analysing</source>
+        <translation>Analyse en cours</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Période</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>au</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>30 derniers jours</translation>
+    </message>
+    <message>
+        <source>Last complete quarter</source>
+        <translation>Dernier trimestre complet</translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation>12 derniers mois</translation>
+    </message>
+    <message>
+        <source>Custom period</source>
+        <translation>Période personnalisée</translation>
+    </message>
+    <message>
+        <source>All areas</source>
+        <translation>Toutes les zones</translation>
+    </message>
+    <message>
+        <source>Signal</source>
+        <translation>Signal</translation>
+    </message>
+    <message>
+        <source>Violation or group</source>
+        <translation>Violation ou groupe</translation>
+    </message>
+    <message>
+        <source>Weeks</source>
+        <translation>Semaines</translation>
+    </message>
+    <message>
+        <source>Observed / expected</source>
+        <translation>Observé / attendu</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Résumé</translation>
+    </message>
+    <message>
+        <source>Spike</source>
+        <translation>Pic</translation>
+    </message>
+    <message>
+        <source>New in the area</source>
+        <translation>Nouveau dans la zone</translation>
+    </message>
+    <message>
+        <source>Escalation</source>
+        <translation>Escalade</translation>
+    </message>
+    <message>
+        <source>Protected group</source>
+        <translation>Groupe protégé</translation>
+    </message>
+    <message>
+        <source>{observed} vs {expected}</source>
+        <translation>{observed} contre {expected}</translation>
+    </message>
+    <message>
+        <source>up</source>
+        <translation>en hausse de</translation>
+    </message>
+    <message>
+        <source>down</source>
+        <translation>en baisse de</translation>
+    </message>
+    <message>
+        <source>{arrow} {delta:,} (none before)</source>
+        <translation>{arrow} {delta:,} (aucun avant)</translation>
+    </message>
+    <message>
+        <source>{word} {delta:,}, none before</source>
+        <translation>{word} {delta:,}, aucun avant</translation>
+    </message>
+    <message>
+        <source>{arrow} {delta:,} ({percent:+d} %)</source>
+        <translation>{arrow} {delta:,} ({percent:+d} %)</translation>
+    </message>
+    <message>
+        <source>{word} {delta:,}, {percent} percent</source>
+        <translation>{word} {delta:,}, soit {percent} pour cent</translation>
+    </message>
+    <message>
+        <source>no comparison</source>
+        <translation>pas de comparaison</translation>
+    </message>
+    <message>
+        <source>{arrow} {points} points</source>
+        <translation>{arrow} {points} points</translation>
+    </message>
+    <message>
+        <source>{word} {points} points</source>
+        <translation>{word} {points} points</translation>
+    </message>
+    <message>
+        <source>Injured</source>
+        <translation>Blessés</translation>
+    </message>
+    <message>
+        <source>Detained, disappeared</source>
+        <translation>Détenus, disparus</translation>
+    </message>
+    <message>
+        <source>Victims in total</source>
+        <translation>Total des victimes</translation>
+    </message>
+    <message>
+        <source>Share verified</source>
+        <translation>Part vérifiée</translation>
+    </message>
+</context>
+<context>
     <name>IncidentList</name>
     <message>
         <source>Any</source>
