@@ -57,13 +57,14 @@ class HQClient:
         ca_pem: str | None = None,
         retry: RetryPolicy | None = None,
         timeout: float = 30.0,
-        sleep: Callable[[float], None] = time.sleep,
-        clock: Callable[[], float] = time.time,
+        sleep: Callable[[float], None] | None = None,
+        clock: Callable[[], float] | None = None,
     ) -> None:
         if not url.startswith("https://"):
             raise SyncError("the HQ address must start with https:// (packages never go in clear)")
         self._identity, self._device_id = identity, device_id
-        self._retry, self._sleep, self._clock = retry or RetryPolicy(), sleep, clock
+        self._retry = retry or RetryPolicy()
+        self._sleep, self._clock = sleep or time.sleep, clock or time.time
         verify: ssl.SSLContext | bool = True
         if ca_pem:
             verify = ssl.create_default_context(cadata=ca_pem)
