@@ -1,0 +1,428 @@
+"""The sync package (``.hrpkg``): the security boundary between a device and HQ.
+
+A package is a 48-byte plaintext header and one HPKE ciphertext (RFC 9180,
+ML-KEM-768+X25519, HKDF-SHA256, AES-256-GCM) whose ``info`` is bound to the
+header. Inside: who sent it, its place in the device's chain, the revisions
+and attachment chunks, and a hybrid signature over the header and all of
+that. Every transport (HTTPS, USB, a shared folder) only moves these bytes.
+
+``open_package`` checks in an order that does the least work for an attacker:
+sizes and header first, then decryption, then the signature of an enrolled
+device, and only then decompresses and parses the manifest (with its
+declared size as a hard cap). The byte layout is in docs/package-format.md.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import struct
+import zlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives import hpke
+
+from hradvisor.model.canonical import canonical_json
+from hradvisor.store.revisions import revision_hash
+from hradvisor.sync.envelope import decode_canonical_object, domain
+from hradvisor.sync.errors import PackageRejected
+from hradvisor.sync.identity import SIGNATURE_BYTES, Identity, PublicBundle
+
+MAGIC = b"HRPK"
+FORMAT_VERSION = 1
+SUITE_ID = 1
+SUITE = hpke.Suite(hpke.KEM.MLKEM768_X25519, hpke.KDF.HKDF_SHA256, hpke.AEAD.AES_256_GCM)
+HEADER = struct.Struct(">4sBBH32sII")
+HEADER_BYTES = HEADER.size
+HPKE_OVERHEAD = 1120 + 16  # encapsulated key (ML-KEM-768 1,088 + X25519 32) + GCM tag
+BUCKETS: tuple[int, ...] = tuple(
+    2**power for power in range(14, 25)
+)  # 16 KiB … 16 MiB of plaintext
+MAX_PLAINTEXT = BUCKETS[-1]
+MAX_PACKAGE_BYTES = HEADER_BYTES + MAX_PLAINTEXT + HPKE_OVERHEAD
+INFO_PREFIX = domain("package")  # b"hradvisor/v1/package\x00"
+HASH_PREFIX = domain("package-hash")
+SIGNATURE_PREFIX = domain("package-signature")
+MANIFEST_FORMAT = "hradvisor-package-manifest"
+ZERO_HASH = bytes(32)
+MAX_DEVICE_ID = 64
+# Plaintext that is not content: its length prefix and the signature.
+FRAME_OVERHEAD = 4 + SIGNATURE_BYTES
+MAX_CONTENT = MAX_PLAINTEXT - FRAME_OVERHEAD
+MAX_CHUNK = 4 * 1024 * 1024
+MAX_ATTACHMENT = 2**40
+_HEX64 = re.compile(r"^[0-9a-f]{64}$")
+_DEVICE_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+_REVISION_KEYS = {
+    "hash", "entity_type", "entity_id", "parents", "device_id", "device_seq",
+    "created_at", "deleted", "body",
+}  # fmt: skip
+_CHUNK_KEYS = {"attachment_id", "sha256", "size", "offset", "length"}
+
+
+@dataclass(frozen=True)
+class AttachmentChunk:
+    """Bytes ``offset … offset+len(data)`` of an attachment whose whole content is *sha256*."""
+
+    attachment_id: str
+    sha256: str
+    size: int
+    offset: int
+    data: bytes = field(repr=False)
+
+    def manifest_entry(self) -> dict[str, Any]:
+        return {
+            "attachment_id": self.attachment_id,
+            "sha256": self.sha256,
+            "size": self.size,
+            "offset": self.offset,
+            "length": len(self.data),
+        }
+
+
+@dataclass(frozen=True)
+class OpenedPackage:
+    """A package that decrypted, verified and parsed: safe to ingest."""
+
+    device_id: str
+    sequence: int
+    previous_hash: str | None
+    package_hash: str
+    revisions: list[dict[str, Any]]
+    attachments: list[AttachmentChunk]
+
+
+@dataclass(frozen=True)
+class BuiltPackage:
+    """A sealed package and the hash that chains it and that its receipt will name."""
+
+    data: bytes
+    package_hash: str
+    sequence: int
+
+
+def bucket_for(plaintext_length: int) -> int:
+    """The smallest padding bucket holding *plaintext_length* bytes."""
+    for bucket in BUCKETS:
+        if plaintext_length <= bucket:
+            return bucket
+    raise ValueError("package content exceeds the largest bucket; split the backlog")
+
+
+def encode_manifest(revisions: list[dict[str, Any]], chunks: list[AttachmentChunk]) -> bytes:
+    """Canonical JSON of what the package carries (attachment bytes follow it, in order)."""
+    return canonical_json(
+        {
+            "format": MANIFEST_FORMAT,
+            "version": 1,
+            "revisions": revisions,
+            "attachments": [chunk.manifest_entry() for chunk in chunks],
+        }
+    )
+
+
+def encode_content(
+    *,
+    device_id: str,
+    sequence: int,
+    previous_hash: str | None,
+    revisions: list[dict[str, Any]],
+    attachments: list[AttachmentChunk],
+) -> bytes:
+    """The signed content: deterministic, so the same data gives the same bytes."""
+    if not _DEVICE_ID.match(device_id) or sequence < 1:
+        raise ValueError("bad device id or sequence")
+    if (sequence == 1) != (previous_hash is None):
+        raise ValueError("only the first package has no previous hash")
+    manifest = encode_manifest(revisions, attachments)
+    if len(manifest) + sum(len(chunk.data) for chunk in attachments) > MAX_CONTENT:
+        # Checked before compression, so what HQ inflates never exceeds a package either.
+        raise ValueError("package content exceeds the size limit; split the backlog")
+    compressed = zlib.compress(manifest, 6)
+    return b"".join(
+        (
+            bytes([len(device_id)]),
+            device_id.encode("ascii"),
+            struct.pack(">Q", sequence),
+            bytes.fromhex(previous_hash) if previous_hash else ZERO_HASH,
+            struct.pack(">II", len(manifest), len(compressed)),
+            compressed,
+            *(chunk.data for chunk in attachments),
+        )
+    )
+
+
+def package_header(recipient: PublicBundle, bucket: int) -> bytes:
+    return HEADER.pack(
+        MAGIC, FORMAT_VERSION, SUITE_ID, 0, recipient.bundle_id, bucket, bucket + HPKE_OVERHEAD
+    )
+
+
+def hash_package(header: bytes, content: bytes) -> bytes:
+    return hashlib.sha256(HASH_PREFIX + header + content).digest()
+
+
+def seal_content(device: Identity, recipient: PublicBundle, content: bytes) -> BuiltPackage:
+    """Sign, pad and encrypt already-encoded *content* (tests use it to craft attacks)."""
+    bucket = bucket_for(FRAME_OVERHEAD + len(content))
+    header = package_header(recipient, bucket)
+    digest = hash_package(header, content)
+    signature = device.sign(SIGNATURE_PREFIX + digest)
+    plaintext = bytearray(bucket)
+    struct.pack_into(">I", plaintext, 0, len(content))
+    plaintext[4 : 4 + len(content)] = content
+    plaintext[4 + len(content) : FRAME_OVERHEAD + len(content)] = signature
+    ciphertext = SUITE.encrypt(bytes(plaintext), recipient.kem, info=INFO_PREFIX + header)
+    sequence = _content_sequence(content)
+    return BuiltPackage(header + ciphertext, digest.hex(), sequence)
+
+
+def _content_sequence(content: bytes) -> int:
+    length = content[0]
+    return int(struct.unpack_from(">Q", content, 1 + length)[0])
+
+
+def make_package(
+    *,
+    device: Identity,
+    device_id: str,
+    recipient: PublicBundle,
+    sequence: int,
+    previous_hash: str | None,
+    revisions: list[dict[str, Any]],
+    attachments: list[AttachmentChunk],
+) -> BuiltPackage:
+    """Build one package; ValueError if it would exceed ``MAX_CONTENT`` (split first)."""
+    content = encode_content(
+        device_id=device_id,
+        sequence=sequence,
+        previous_hash=previous_hash,
+        revisions=revisions,
+        attachments=attachments,
+    )
+    if len(content) > MAX_CONTENT:
+        raise ValueError("package content exceeds the size limit; split the backlog")
+    return seal_content(device, recipient, content)
+
+
+def build_package(**kwargs: Any) -> bytes:
+    """``make_package(...).data``: the sealed bytes only."""
+    return make_package(**kwargs).data
+
+
+def open_package(
+    data: bytes,
+    recipient: Identity,
+    lookup_device: Callable[[str], PublicBundle | None],
+) -> OpenedPackage:
+    """Decrypt and verify a package for *recipient*; PackageRejected (exit 5) otherwise.
+
+    ``lookup_device`` returns the enrolled bundle of a device id, or None if the
+    device is unknown or revoked.
+    """
+    data = bytes(data)
+    header, bucket = _check_header(data, recipient.public_bundle())
+    try:
+        plaintext = SUITE.decrypt(
+            data[HEADER_BYTES:], recipient.kem_private_key, info=INFO_PREFIX + header
+        )
+    except (InvalidTag, ValueError):
+        raise PackageRejected("decryption failed (damaged, or not for this recipient)") from None
+    if len(plaintext) != bucket:
+        raise PackageRejected("padding does not match the header")
+    content, signature = _unframe(plaintext)
+    device_id, sequence, previous, manifest_len, compressed_len, rest = _split_content(content)
+    bundle = lookup_device(device_id)
+    if bundle is None:
+        raise PackageRejected("unknown or revoked device")
+    digest = hash_package(header, content)
+    try:
+        bundle.verify(SIGNATURE_PREFIX + digest, signature)
+    except PackageRejected as exc:
+        raise PackageRejected(exc.reason) from None
+    manifest = _inflate(rest[:compressed_len], manifest_len)
+    revisions, chunks = _parse_manifest(manifest, rest[compressed_len:])
+    return OpenedPackage(
+        device_id=device_id,
+        sequence=sequence,
+        previous_hash=previous,
+        package_hash=digest.hex(),
+        revisions=revisions,
+        attachments=chunks,
+    )
+
+
+def _check_header(data: bytes, recipient: PublicBundle) -> tuple[bytes, int]:
+    if len(data) < HEADER_BYTES + HPKE_OVERHEAD:
+        raise PackageRejected("truncated")
+    if len(data) > MAX_PACKAGE_BYTES:
+        raise PackageRejected("too large")
+    magic, version, suite, flags, recipient_id, bucket, sealed = HEADER.unpack_from(data)
+    if magic != MAGIC:
+        raise PackageRejected("not a hradvisor package")
+    if version != FORMAT_VERSION or suite != SUITE_ID or flags != 0:
+        raise PackageRejected("unsupported package version")
+    if recipient_id != recipient.bundle_id:
+        raise PackageRejected("wrong recipient")
+    if bucket not in BUCKETS or sealed != bucket + HPKE_OVERHEAD:
+        raise PackageRejected("bad size fields")
+    if len(data) != HEADER_BYTES + sealed:
+        raise PackageRejected("truncated" if len(data) < HEADER_BYTES + sealed else "trailing data")
+    return data[:HEADER_BYTES], bucket
+
+
+def _unframe(plaintext: bytes) -> tuple[bytes, bytes]:
+    (length,) = struct.unpack_from(">I", plaintext)
+    end = 4 + length + SIGNATURE_BYTES
+    if end > len(plaintext):
+        raise PackageRejected("bad content length")
+    if any(plaintext[end:]):
+        raise PackageRejected("padding is not zero")
+    return plaintext[4 : 4 + length], plaintext[4 + length : end]
+
+
+def _split_content(content: bytes) -> tuple[str, int, str | None, int, int, bytes]:
+    if not content:
+        raise PackageRejected("empty content")
+    id_length = content[0]
+    fixed_at = 1 + id_length
+    if len(content) < fixed_at + 8 + 32 + 8:
+        raise PackageRejected("content truncated")
+    try:
+        device_id = content[1:fixed_at].decode("ascii")
+    except UnicodeDecodeError:
+        raise PackageRejected("bad device id") from None
+    if not _DEVICE_ID.match(device_id):
+        raise PackageRejected("bad device id")
+    (sequence,) = struct.unpack_from(">Q", content, fixed_at)
+    previous = content[fixed_at + 8 : fixed_at + 40]
+    manifest_len, compressed_len = struct.unpack_from(">II", content, fixed_at + 40)
+    if sequence < 1 or sequence >= 2**53:
+        raise PackageRejected("bad sequence")
+    if (sequence == 1) != (previous == ZERO_HASH):
+        raise PackageRejected("bad previous hash")
+    rest = content[fixed_at + 48 :]
+    if compressed_len > len(rest) or manifest_len > MAX_PLAINTEXT:
+        raise PackageRejected("bad manifest length")
+    return (
+        device_id,
+        sequence,
+        previous.hex() if sequence > 1 else None,
+        manifest_len,
+        (compressed_len),
+        rest,
+    )
+
+
+def _inflate(compressed: bytes, declared: int) -> bytes:
+    """Decompress at most *declared* bytes (never more: a bomb stops at the cap)."""
+    inflater = zlib.decompressobj()
+    try:
+        manifest = inflater.decompress(compressed, declared + 1)
+    except zlib.error:
+        raise PackageRejected("manifest does not decompress") from None
+    if len(manifest) != declared or inflater.unconsumed_tail or not inflater.eof:
+        raise PackageRejected("manifest size does not match")
+    if inflater.unused_data:
+        raise PackageRejected("trailing data after the manifest")
+    return manifest
+
+
+def _parse_manifest(
+    manifest: bytes, attachment_data: bytes
+) -> tuple[list[dict[str, Any]], list[AttachmentChunk]]:
+    body = decode_canonical_object(manifest, what="package")
+    if set(body) != {"format", "version", "revisions", "attachments"}:
+        raise PackageRejected("bad manifest")
+    if body["format"] != MANIFEST_FORMAT or body["version"] != 1:
+        raise PackageRejected("unsupported manifest version")
+    revisions, entries = body["revisions"], body["attachments"]
+    if not isinstance(revisions, list) or not isinstance(entries, list):
+        raise PackageRejected("bad manifest")
+    for revision in revisions:
+        check_revision(revision)
+    return revisions, _chunks(entries, attachment_data)
+
+
+def _chunks(entries: list[Any], data: bytes) -> list[AttachmentChunk]:
+    chunks, offset = [], 0
+    for entry in entries:
+        if not isinstance(entry, dict) or set(entry) != _CHUNK_KEYS:
+            raise PackageRejected("bad attachment entry")
+        numbers = [entry[key] for key in ("size", "offset", "length")]
+        if not all(_is_count(value) for value in numbers):
+            raise PackageRejected("bad attachment entry")
+        size, start, length = numbers
+        if size > MAX_ATTACHMENT or length > MAX_CHUNK or start + length > size:
+            raise PackageRejected("bad attachment entry")
+        if not _is_id(entry["attachment_id"]) or not _is_hex64(entry["sha256"]):
+            raise PackageRejected("bad attachment entry")
+        if offset + length > len(data):
+            raise PackageRejected("attachment data truncated")
+        chunk = data[offset : offset + length]
+        chunks.append(AttachmentChunk(entry["attachment_id"], entry["sha256"], size, start, chunk))
+        offset += length
+    if offset != len(data):
+        raise PackageRejected("unlisted attachment data")
+    return chunks
+
+
+def check_revision(revision: Any) -> None:
+    """A revision entry is well-formed and, unless redacted, matches its hash."""
+    if not isinstance(revision, dict):
+        raise PackageRejected("bad revision")
+    keys = set(revision)
+    redacted = revision.get("redacted")
+    if keys not in (_REVISION_KEYS, _REVISION_KEYS | {"redacted"}):
+        raise PackageRejected("bad revision")
+    good = (
+        _is_hex64(revision["hash"])
+        and isinstance(revision["entity_type"], str)
+        and _is_id(revision["entity_id"])
+        and isinstance(revision["parents"], list)
+        and all(_is_hex64(parent) for parent in revision["parents"])
+        and _is_id(revision["device_id"])
+        and _is_count(revision["device_seq"])
+        and isinstance(revision["created_at"], str)
+        and isinstance(revision["deleted"], bool)
+        and isinstance(revision["body"], dict)
+    )
+    if not good:
+        raise PackageRejected("bad revision")
+    if redacted is not None:
+        if (
+            not isinstance(redacted, list)
+            or not redacted
+            or redacted != sorted(set(redacted))
+            or not all(isinstance(name, str) and revision["body"].get(name, 0) is None
+                       for name in redacted)
+        ):  # fmt: skip
+            raise PackageRejected("bad redaction list")
+        return
+    expected = revision_hash(
+        entity_type=revision["entity_type"],
+        entity_id=revision["entity_id"],
+        parents=tuple(revision["parents"]),
+        device_id=revision["device_id"],
+        device_seq=revision["device_seq"],
+        created_at=revision["created_at"],
+        deleted=revision["deleted"],
+        body_bytes=canonical_json(revision["body"]),
+    )
+    if expected != revision["hash"]:
+        raise PackageRejected("revision does not match its hash")
+
+
+def _is_hex64(value: Any) -> bool:
+    return isinstance(value, str) and bool(_HEX64.match(value))
+
+
+def _is_id(value: Any) -> bool:
+    return isinstance(value, str) and bool(_DEVICE_ID.match(value))
+
+
+def _is_count(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 2**53

@@ -1,0 +1,22 @@
+"""Identities are slow-ish to make (ML-KEM, ML-DSA): share a few per session."""
+
+from __future__ import annotations
+
+import pytest
+
+from hradvisor.sync import Identity, generate_identity
+
+
+@pytest.fixture(scope="session")
+def device() -> Identity:
+    return generate_identity()
+
+
+@pytest.fixture(scope="session")
+def hq() -> Identity:
+    return generate_identity()
+
+
+@pytest.fixture(scope="session")
+def stranger() -> Identity:
+    return generate_identity()
