@@ -32,6 +32,7 @@ from bench.fixtures import (
     new_fixture,
 )
 from bench.gui import gui_rows
+from bench.hq import hq_rows
 from bench.reads import count_rows, list_rows, search_rows
 from bench.report import Row, render, verdict
 from bench.stores import open_encrypted, open_plain
@@ -150,6 +151,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             fixture = prepare(run, Path(work))
             if fixture is not None:
                 measure_reads(run, fixture)
+            run.attempt("HQ intake", hq_rows)
     except Exception:
         traceback.print_exc()
         run.crashed.append("setup")

@@ -8,13 +8,13 @@ but nothing it signs afterwards is accepted, and its request tokens are refused.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any, Literal
 
 from hradvisor.hq.errors import HQUsageError
 from hradvisor.hq.store import utc_now
 from hradvisor.store.connection import Database
+from hradvisor.sync import normalise_fingerprint
 
 Status = Literal["pending", "approved", "revoked"]
 _COLUMNS = "device_id, fingerprint, label, status, requested_at, approved_at, revoked_at"
@@ -47,11 +47,6 @@ class Device:
 
 class DeviceAlreadyEnrolled(HQUsageError):
     """A request for a device id that is already bound to another key."""
-
-
-def normalise_fingerprint(text: str) -> str:
-    """Upper-case base32 without the spaces or dashes people type when reading one out."""
-    return re.sub(r"[\s\-]", "", text).upper()
 
 
 class Devices:

@@ -18,13 +18,13 @@ for its records, with these guarantees:
 
 from __future__ import annotations
 
-import json
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal, Protocol
 
 from hradvisor.hq.errors import Rejected
-from hradvisor.hq.revisions import IncomingRevision, parse_revision
+from hradvisor.hq.records import store_revisions
+from hradvisor.hq.revisions import parse_revision
 
 Via = Literal["https", "file"]
 
@@ -120,7 +120,7 @@ def apply_package(
         return _replay(conn, package)
     _require_links(conn, package)
     revisions = [parse_revision(raw, index) for index, raw in enumerate(package.revisions)]
-    new = _store_revisions(conn, revisions, device_id, sequence, received_at)
+    new = store_revisions(conn, revisions, device_id, sequence, received_at)
     chunks = _store_chunks(conn, package.attachments, device_id, sequence)
     counts = {
         "revisions": len(revisions),
@@ -262,42 +262,6 @@ def open_gaps(conn: Any, device_id: str) -> list[Gap]:
     return [Gap(first, last) for first, last in rows]
 
 
-def _store_revisions(
-    conn: Any, revisions: list[IncomingRevision], device_id: str, sequence: int, now: str
-) -> int:
-    """Insert the revisions HQ does not have yet; update heads, entities and conflicts."""
-    new = 0
-    touched: dict[tuple[str, str], None] = {}
-    for revision in revisions:
-        cursor = conn.execute(
-            "INSERT OR IGNORE INTO revisions (hash, entity_type, entity_id, parents,"
-            " author_device_id, author_seq, created_at, deleted, body, redacted, from_device_id,"
-            " from_sequence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                revision.hash,
-                revision.entity_type,
-                revision.entity_id,
-                json.dumps(list(revision.parents)),
-                revision.device_id,
-                revision.device_seq,
-                revision.created_at,
-                int(revision.deleted),
-                revision.body_text,
-                None if revision.redacted is None else json.dumps(list(revision.redacted)),
-                device_id,
-                sequence,
-            ),
-        )
-        if cursor.rowcount != 1:
-            continue
-        new += 1
-        _link_head(conn, revision)
-        touched[(revision.entity_type, revision.entity_id)] = None
-    for entity in touched:
-        _refresh_entity(conn, entity, now)
-    return new
-
-
 def _store_chunks(
     conn: Any, chunks: Sequence[AttachmentPiece], device_id: str, sequence: int
 ) -> int:
@@ -311,72 +275,3 @@ def _store_chunks(
         ],
     )
     return len(chunks)
-
-
-def _link_head(conn: Any, revision: IncomingRevision) -> None:
-    """Keep ``heads`` = revisions of an entity that no other known revision builds on."""
-    conn.executemany(
-        "INSERT OR IGNORE INTO revision_parents (child, parent) VALUES (?, ?)",
-        [(revision.hash, parent) for parent in revision.parents],
-    )
-    conn.executemany(
-        "DELETE FROM heads WHERE entity_type = ? AND entity_id = ? AND hash = ?",
-        [(revision.entity_type, revision.entity_id, parent) for parent in revision.parents],
-    )
-    superseded = conn.execute(
-        "SELECT 1 FROM revision_parents WHERE parent = ? LIMIT 1", (revision.hash,)
-    ).fetchone()
-    if superseded is None:
-        conn.execute(
-            "INSERT INTO heads (entity_type, entity_id, hash) VALUES (?, ?, ?)",
-            (revision.entity_type, revision.entity_id, revision.hash),
-        )
-
-
-def _refresh_entity(conn: Any, entity: tuple[str, str], now: str) -> None:
-    """Recompute the consolidated row of one entity from its heads; record a conflict if > 1."""
-    heads = conn.execute(
-        "SELECT r.hash, r.author_device_id, r.deleted, r.body FROM heads h"
-        " JOIN revisions r ON r.hash = h.hash WHERE h.entity_type = ? AND h.entity_id = ?"
-        " ORDER BY r.created_at DESC, r.hash DESC",
-        entity,
-    ).fetchall()
-    if not heads:
-        return
-    latest = heads[0]
-    conn.execute(
-        "INSERT INTO entities (entity_type, entity_id, head_hash, country, deleted, heads,"
-        " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)"
-        " ON CONFLICT (entity_type, entity_id) DO UPDATE SET head_hash = excluded.head_hash,"
-        " country = excluded.country, deleted = excluded.deleted, heads = excluded.heads,"
-        " updated_at = excluded.updated_at",
-        (*entity, latest[0], _country(latest[3]), latest[2], len(heads), now),
-    )
-    if len(heads) > 1:
-        conn.execute(
-            "INSERT OR IGNORE INTO conflicts (entity_type, entity_id, heads, devices, detected_at)"
-            " VALUES (?, ?, ?, ?, ?)",
-            (
-                *entity,
-                json.dumps(sorted(row[0] for row in heads)),
-                json.dumps(sorted({row[1] for row in heads})),
-                now,
-            ),
-        )
-
-
-def _country(body_text: str) -> str | None:
-    """The ISO country code of an incident body (what HQ consolidates by), if any."""
-    try:
-        body = json.loads(body_text)
-        country = body["location"]["country"]
-    except (ValueError, KeyError, TypeError):
-        return None
-    return country if isinstance(country, str) and country else None
-
-
-def all_gaps(conn: Any) -> Iterable[tuple[str, Gap]]:
-    for device_id, first, last in conn.execute(
-        "SELECT device_id, first_seq, last_seq FROM gaps ORDER BY device_id, first_seq"
-    ):
-        yield device_id, Gap(first, last)

@@ -73,6 +73,7 @@ def _initial_schema(db: sqlite_utils.Database) -> None:
             deleted INTEGER NOT NULL CHECK (deleted IN (0, 1)),
             body TEXT NOT NULL,
             redacted TEXT,
+            country TEXT,
             from_device_id TEXT NOT NULL,
             from_sequence INTEGER NOT NULL,
             FOREIGN KEY (from_device_id, from_sequence) REFERENCES packages (device_id, sequence)

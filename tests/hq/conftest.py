@@ -14,10 +14,13 @@ import httpx
 import pytest
 import trustme
 
+from hradvisor.hq.keys import SyncKeys, install_identity
 from hradvisor.hq.server import create_app, make_server
 from hradvisor.hq.service import HQService
 from hradvisor.hq.store import HQStore, create_store, open_store
+from hradvisor.sync import PublicBundle
 from tests.conftest import FAST_KDF, PASSPHRASE
+from tests.hq.field import FieldDevice
 from tests.hq.helpers import FakeKeys
 
 
@@ -97,3 +100,23 @@ def tls_client(tls: TLSFiles, base_url: str, **kwargs: Any) -> httpx.Client:
 def fake_server(fake_service: HQService, tls: TLSFiles) -> Iterator[str]:
     with running(fake_service, tls) as url:
         yield url
+
+
+@pytest.fixture
+def service(hq_store: HQStore) -> HQService:
+    """The HQ service with a real identity and the real package layer (hradvisor.sync)."""
+    return HQService(hq_store, SyncKeys(install_identity(hq_store)))
+
+
+@pytest.fixture
+def hq_bundle(service: HQService) -> PublicBundle:
+    return PublicBundle.from_bytes(service.keys.public_bundle)
+
+
+@pytest.fixture
+def device(service: HQService, hq_bundle: PublicBundle) -> FieldDevice:
+    """An enrolled and approved field device."""
+    laptop = FieldDevice(hq_bundle)
+    service.enroll(laptop.enrollment())
+    service.devices.approve(laptop.device_id)
+    return laptop

@@ -13,6 +13,7 @@ from hradvisor.hq.ingest import ReceiptRequest, VerifiedPackage
 from hradvisor.hq.service import EnrollmentRequest, HQService
 from hradvisor.model.canonical import canonical_json
 from hradvisor.store.revisions import revision_hash
+from hradvisor.sync import normalise_fingerprint
 
 
 def make_revision(
@@ -110,7 +111,7 @@ class FakeKeys:
 
     def verify_enrollment(self, data: bytes) -> EnrollmentRequest:
         device_id = data.decode()
-        fingerprint = "FP" + device_id.upper().replace("-", "")
+        fingerprint = normalise_fingerprint("FP" + device_id.upper().replace("-", ""))
         return EnrollmentRequest(device_id, fingerprint, data, "laptop")
 
     def verify_token(
