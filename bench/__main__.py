@@ -31,6 +31,8 @@ from bench.fixtures import (
     keep,
     new_fixture,
 )
+from bench.gui import gui_rows
+from bench.hq import hq_rows
 from bench.reads import count_rows, list_rows, search_rows
 from bench.report import Row, render, verdict
 from bench.stores import open_encrypted, open_plain
@@ -114,6 +116,7 @@ def measure_reads(run: Run, fixture: Fixture) -> None:
             run.attempt(name, functools.partial(group, (vault, plain), runs))
     run.attempt("process", lambda: cli_rows(fixture))
     run.attempt("sync", lambda: sync_rows(fixture, runs))
+    run.attempt("desktop app", lambda: gui_rows(fixture))
 
 
 def notes(run: Run) -> str:
@@ -150,6 +153,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             fixture = prepare(run, Path(work))
             if fixture is not None:
                 measure_reads(run, fixture)
+            run.attempt("HQ intake", hq_rows)
     except Exception:
         traceback.print_exc()
         run.crashed.append("setup")
