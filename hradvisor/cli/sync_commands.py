@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import segno
 from tqdm import tqdm
 
 from hradvisor.cli.context import unlock
@@ -59,6 +60,9 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
 
     status = sub.add_parser("status", parents=[common], help="what is pending and delivered")
     status.add_argument("--json", action="store_true")
+    status.add_argument(
+        "--qr", action="store_true", help="also show the device fingerprint as a QR code"
+    )
     status.set_defaults(handler=cmd_status)
 
     receipt = sub.add_parser(
@@ -221,7 +225,14 @@ def cmd_status(args: argparse.Namespace) -> int:
         f"{counts['attachments_not_packaged']} attachment(s) not yet packaged"
     )
     print(f"Delivered:            {counts['revisions_delivered']} change(s)")
+    if args.qr:
+        print_fingerprint_qr(status.device_fingerprint)
     return 0
+
+
+def print_fingerprint_qr(fingerprint: str) -> None:
+    """The fingerprint as a terminal QR code, for HQ to scan with a phone when approving."""
+    segno.make(fingerprint, error="m").terminal(out=sys.stdout, compact=True)
 
 
 def cmd_import_receipt(args: argparse.Namespace) -> int:
