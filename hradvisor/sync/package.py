@@ -18,7 +18,7 @@ import hashlib
 import re
 import struct
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -112,15 +112,29 @@ def bucket_for(plaintext_length: int) -> int:
     raise ValueError("package content exceeds the largest bucket; split the backlog")
 
 
-def encode_manifest(revisions: list[dict[str, Any]], chunks: list[AttachmentChunk]) -> bytes:
-    """Canonical JSON of what the package carries (attachment bytes follow it, in order)."""
-    return canonical_json(
-        {
-            "format": MANIFEST_FORMAT,
-            "version": 1,
-            "revisions": revisions,
-            "attachments": [chunk.manifest_entry() for chunk in chunks],
-        }
+def encode_manifest(
+    revisions: Sequence[dict[str, Any] | bytes], chunks: list[AttachmentChunk]
+) -> bytes:
+    """Canonical JSON of what the package carries (attachment bytes follow it, in order).
+
+    A revision may come already encoded (its canonical JSON bytes, as the
+    outbox makes them without re-parsing bodies); the result is the same bytes
+    as ``canonical_json`` of the whole object, because canonical JSON of a list
+    is its items' canonical JSON joined by commas and the keys below are in
+    sorted order.
+    """
+    encoded = [item if isinstance(item, bytes) else canonical_json(item) for item in revisions]
+    attachments = canonical_json([chunk.manifest_entry() for chunk in chunks])
+    return b"".join(
+        (
+            b'{"attachments":',
+            attachments,
+            b',"format":',
+            canonical_json(MANIFEST_FORMAT),
+            b',"revisions":[',
+            b",".join(encoded),
+            b'],"version":1}',
+        )
     )
 
 
@@ -129,7 +143,7 @@ def encode_content(
     device_id: str,
     sequence: int,
     previous_hash: str | None,
-    revisions: list[dict[str, Any]],
+    revisions: Sequence[dict[str, Any] | bytes],
     attachments: list[AttachmentChunk],
 ) -> bytes:
     """The signed content: deterministic, so the same data gives the same bytes."""
@@ -149,7 +163,7 @@ def content_parts(
     device_id: str,
     sequence: int,
     previous_hash: str | None,
-    revisions: list[dict[str, Any]],
+    revisions: Sequence[dict[str, Any] | bytes],
     attachments: list[AttachmentChunk],
 ) -> list[bytes]:
     """``encode_content`` as pieces, so sealing copies the attachment bytes only once."""
@@ -220,7 +234,7 @@ def make_package(
     recipient: PublicBundle,
     sequence: int,
     previous_hash: str | None,
-    revisions: list[dict[str, Any]],
+    revisions: Sequence[dict[str, Any] | bytes],
     attachments: list[AttachmentChunk],
 ) -> BuiltPackage:
     """Build one package; ValueError if it would exceed ``MAX_CONTENT`` (split first)."""
