@@ -145,7 +145,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             args.dir = os.environ.get(HQ_DIR_ENV)
         if not args.dir:
             raise UsageError(f"no HQ directory: use --dir DIR or set {HQ_DIR_ENV}")
-        logging.basicConfig(level=logging.INFO, format="hradvisor-hq: %(message)s")
+        # Commands report on stdout/stderr themselves; only `serve` logs (see commands.serve).
+        logging.getLogger("hradvisor.hq").addHandler(logging.NullHandler())
         code = int(args.handler(args))
         sys.stdout.flush()
         return code

@@ -62,6 +62,7 @@ def serve(args: argparse.Namespace) -> int:
     for option, value in (("--tls-cert", args.tls_cert), ("--tls-key", args.tls_key)):
         if not Path(value).is_file():
             raise FileNotFoundError(2, f"{option}: no such file", value)
+    logging.basicConfig(level=logging.INFO, format="hradvisor-hq: %(message)s")
     with _service(args) as service:
         recovered = service.recover_uploads()
         if recovered:

@@ -160,6 +160,8 @@ class HQService:
         if not upload.complete:
             raise UploadError(409, f"the upload is at {upload.received} of {upload.size} bytes")
         data = self.uploads.assemble(upload)
+        if data is None:  # another request for the same upload finished it meanwhile
+            return self.stored_outcome(self.uploads.get(upload.upload_id, upload.device_id))
         return self.ingest(data, via="https", upload=upload)
 
     def stored_outcome(self, upload: Upload) -> IngestOutcome:

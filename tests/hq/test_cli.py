@@ -195,3 +195,15 @@ def test_report_and_export(
         run(capsys, "export", "--format", "csv", "--out", str(csv_file), "--dir", str(hq))[0] == 0
     )
     assert csv_file.read_text().splitlines()[:2][0] == "country,name,incidents,conflicts"
+
+
+def test_every_command_is_in_the_operations_guide() -> None:
+    from hradvisor.hq.cli import build_parser
+
+    guide = (Path(__file__).resolve().parents[2] / "docs" / "hq-operations.md").read_text()
+    parser = build_parser()
+    commands = parser._subparsers._group_actions[0].choices  # type: ignore[union-attr]
+    for name in commands:
+        assert f"hradvisor-hq {name}" in guide, name
+    for action in ("list", "approve", "revoke"):
+        assert f"hradvisor-hq devices {action}" in guide
