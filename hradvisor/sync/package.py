@@ -133,6 +133,26 @@ def encode_content(
     attachments: list[AttachmentChunk],
 ) -> bytes:
     """The signed content: deterministic, so the same data gives the same bytes."""
+    return b"".join(
+        content_parts(
+            device_id=device_id,
+            sequence=sequence,
+            previous_hash=previous_hash,
+            revisions=revisions,
+            attachments=attachments,
+        )
+    )
+
+
+def content_parts(
+    *,
+    device_id: str,
+    sequence: int,
+    previous_hash: str | None,
+    revisions: list[dict[str, Any]],
+    attachments: list[AttachmentChunk],
+) -> list[bytes]:
+    """``encode_content`` as pieces, so sealing copies the attachment bytes only once."""
     if not _DEVICE_ID.match(device_id) or sequence < 1:
         raise ValueError("bad device id or sequence")
     if (sequence == 1) != (previous_hash is None):
@@ -142,7 +162,7 @@ def encode_content(
         # Checked before compression, so what HQ inflates never exceeds a package either.
         raise ValueError("package content exceeds the size limit; split the backlog")
     compressed = zlib.compress(manifest, 6)
-    return b"".join(
+    fixed = b"".join(
         (
             bytes([len(device_id)]),
             device_id.encode("ascii"),
@@ -150,9 +170,9 @@ def encode_content(
             bytes.fromhex(previous_hash) if previous_hash else ZERO_HASH,
             struct.pack(">II", len(manifest), len(compressed)),
             compressed,
-            *(chunk.data for chunk in attachments),
         )
     )
+    return [fixed, *(chunk.data for chunk in attachments)]
 
 
 def package_header(recipient: PublicBundle, bucket: int) -> bytes:
@@ -161,28 +181,36 @@ def package_header(recipient: PublicBundle, bucket: int) -> bytes:
     )
 
 
-def hash_package(header: bytes, content: bytes) -> bytes:
-    return hashlib.sha256(HASH_PREFIX + header + content).digest()
+def hash_package(header: bytes, content: bytes | memoryview) -> bytes:
+    """SHA-256 of the prefix, header and content, without joining them (16 MiB copies)."""
+    return _hash_parts(header, [content])
+
+
+def _hash_parts(header: bytes, parts: list[bytes] | list[bytes | memoryview]) -> bytes:
+    digest = hashlib.sha256(HASH_PREFIX)
+    digest.update(header)
+    for part in parts:
+        digest.update(part)
+    return digest.digest()
 
 
 def seal_content(device: Identity, recipient: PublicBundle, content: bytes) -> BuiltPackage:
     """Sign, pad and encrypt already-encoded *content* (tests use it to craft attacks)."""
-    bucket = bucket_for(FRAME_OVERHEAD + len(content))
+    return _seal_parts(device, recipient, [content])
+
+
+def _seal_parts(device: Identity, recipient: PublicBundle, parts: list[bytes]) -> BuiltPackage:
+    length = sum(len(part) for part in parts)
+    bucket = bucket_for(FRAME_OVERHEAD + length)
     header = package_header(recipient, bucket)
-    digest = hash_package(header, content)
+    digest = _hash_parts(header, parts)
     signature = device.sign(SIGNATURE_PREFIX + digest)
-    plaintext = bytearray(bucket)
-    struct.pack_into(">I", plaintext, 0, len(content))
-    plaintext[4 : 4 + len(content)] = content
-    plaintext[4 + len(content) : FRAME_OVERHEAD + len(content)] = signature
-    ciphertext = SUITE.encrypt(bytes(plaintext), recipient.kem, info=INFO_PREFIX + header)
-    sequence = _content_sequence(content)
+    padding = bytes(bucket - FRAME_OVERHEAD - length)
+    plaintext = b"".join((struct.pack(">I", length), *parts, signature, padding))
+    ciphertext = SUITE.encrypt(plaintext, recipient.kem, info=INFO_PREFIX + header)
+    del plaintext  # free 16 MiB before the file bytes are built (peak memory)
+    sequence = int(struct.unpack_from(">Q", parts[0], 1 + parts[0][0])[0])
     return BuiltPackage(header + ciphertext, digest.hex(), sequence)
-
-
-def _content_sequence(content: bytes) -> int:
-    length = content[0]
-    return int(struct.unpack_from(">Q", content, 1 + length)[0])
 
 
 def make_package(
@@ -196,16 +224,16 @@ def make_package(
     attachments: list[AttachmentChunk],
 ) -> BuiltPackage:
     """Build one package; ValueError if it would exceed ``MAX_CONTENT`` (split first)."""
-    content = encode_content(
+    parts = content_parts(
         device_id=device_id,
         sequence=sequence,
         previous_hash=previous_hash,
         revisions=revisions,
         attachments=attachments,
     )
-    if len(content) > MAX_CONTENT:
+    if sum(len(part) for part in parts) > MAX_CONTENT:
         raise ValueError("package content exceeds the size limit; split the backlog")
-    return seal_content(device, recipient, content)
+    return _seal_parts(device, recipient, parts)
 
 
 def build_package(**kwargs: Any) -> bytes:
@@ -227,7 +255,7 @@ def open_package(
     header, bucket = _check_header(data, recipient.public_bundle())
     try:
         plaintext = SUITE.decrypt(
-            data[HEADER_BYTES:], recipient.kem_private_key, info=INFO_PREFIX + header
+            memoryview(data)[HEADER_BYTES:], recipient.kem_private_key, info=INFO_PREFIX + header
         )
     except (InvalidTag, ValueError):
         raise PackageRejected("decryption failed (damaged, or not for this recipient)") from None
@@ -274,17 +302,19 @@ def _check_header(data: bytes, recipient: PublicBundle) -> tuple[bytes, int]:
     return data[:HEADER_BYTES], bucket
 
 
-def _unframe(plaintext: bytes) -> tuple[bytes, bytes]:
+def _unframe(plaintext: bytes) -> tuple[memoryview, bytes]:
+    """Content (a view, not a 16 MiB copy) and signature; the padding must be zero bytes."""
     (length,) = struct.unpack_from(">I", plaintext)
     end = 4 + length + SIGNATURE_BYTES
     if end > len(plaintext):
         raise PackageRejected("bad content length")
-    if any(plaintext[end:]):
+    if plaintext.count(0, end) != len(plaintext) - end:
         raise PackageRejected("padding is not zero")
-    return plaintext[4 : 4 + length], plaintext[4 + length : end]
+    view = memoryview(plaintext)
+    return view[4 : 4 + length], bytes(view[4 + length : end])
 
 
-def _split_content(content: bytes) -> tuple[str, int, str | None, int, int, bytes]:
+def _split_content(content: memoryview) -> tuple[str, int, str | None, int, int, memoryview]:
     if not content:
         raise PackageRejected("empty content")
     id_length = content[0]
@@ -292,13 +322,13 @@ def _split_content(content: bytes) -> tuple[str, int, str | None, int, int, byte
     if len(content) < fixed_at + 8 + 32 + 8:
         raise PackageRejected("content truncated")
     try:
-        device_id = content[1:fixed_at].decode("ascii")
+        device_id = bytes(content[1:fixed_at]).decode("ascii")
     except UnicodeDecodeError:
         raise PackageRejected("bad device id") from None
     if not _DEVICE_ID.match(device_id):
         raise PackageRejected("bad device id")
     (sequence,) = struct.unpack_from(">Q", content, fixed_at)
-    previous = content[fixed_at + 8 : fixed_at + 40]
+    previous = bytes(content[fixed_at + 8 : fixed_at + 40])
     manifest_len, compressed_len = struct.unpack_from(">II", content, fixed_at + 40)
     if sequence < 1 or sequence >= 2**53:
         raise PackageRejected("bad sequence")
@@ -317,7 +347,7 @@ def _split_content(content: bytes) -> tuple[str, int, str | None, int, int, byte
     )
 
 
-def _inflate(compressed: bytes, declared: int) -> bytes:
+def _inflate(compressed: memoryview, declared: int) -> bytes:
     """Decompress at most *declared* bytes (never more: a bomb stops at the cap)."""
     inflater = zlib.decompressobj()
     try:
@@ -332,7 +362,7 @@ def _inflate(compressed: bytes, declared: int) -> bytes:
 
 
 def _parse_manifest(
-    manifest: bytes, attachment_data: bytes
+    manifest: bytes, attachment_data: memoryview
 ) -> tuple[list[dict[str, Any]], list[AttachmentChunk]]:
     body = decode_canonical_object(manifest, what="package")
     if set(body) != {"format", "version", "revisions", "attachments"}:
@@ -347,7 +377,7 @@ def _parse_manifest(
     return revisions, _chunks(entries, attachment_data)
 
 
-def _chunks(entries: list[Any], data: bytes) -> list[AttachmentChunk]:
+def _chunks(entries: list[Any], data: memoryview) -> list[AttachmentChunk]:
     chunks, offset = [], 0
     for entry in entries:
         if not isinstance(entry, dict) or set(entry) != _CHUNK_KEYS:
@@ -362,7 +392,7 @@ def _chunks(entries: list[Any], data: bytes) -> list[AttachmentChunk]:
             raise PackageRejected("bad attachment entry")
         if offset + length > len(data):
             raise PackageRejected("attachment data truncated")
-        chunk = data[offset : offset + length]
+        chunk = bytes(data[offset : offset + length])
         chunks.append(AttachmentChunk(entry["attachment_id"], entry["sha256"], size, start, chunk))
         offset += length
     if offset != len(data):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from hradvisor.sync import Identity, generate_identity
+from tests.cli.conftest import _template_vault, cli, unlocked, vault_dir  # noqa: F401 (fixtures)
 
 
 @pytest.fixture(scope="session")
