@@ -205,5 +205,5 @@ def test_every_command_is_in_the_operations_guide() -> None:
     commands = parser._subparsers._group_actions[0].choices  # type: ignore[union-attr]
     for name in commands:
         assert f"hradvisor-hq {name}" in guide, name
-    for action in ("list", "approve", "revoke"):
+    for action in ("list", "enroll", "approve", "revoke"):
         assert f"hradvisor-hq devices {action}" in guide
