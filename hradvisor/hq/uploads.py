@@ -160,6 +160,16 @@ class Uploads:
             ).fetchall()
         return [Upload(*row) for row in rows]
 
+    def purge_stale(self, older_than: str) -> int:
+        """Forget unfinished uploads started before *older_than* (a device gave up on them)."""
+        with self._db.write() as conn:
+            return int(
+                conn.execute(
+                    "DELETE FROM uploads WHERE status = 'receiving' AND created_at < ?",
+                    (older_than,),
+                ).rowcount
+            )
+
     @staticmethod
     def _locked_get(conn: Any, upload_id: str, device_id: str) -> Upload:
         row = conn.execute(

@@ -197,3 +197,19 @@ def test_two_requests_finishing_the_same_upload_give_one_package(fake_service: H
     with fake_service.store.db.read() as conn:
         assert conn.execute("SELECT count(*) FROM packages").fetchone()[0] == 1
         assert conn.execute("SELECT status FROM uploads").fetchall() == [("done",)]
+
+
+def test_uploads_abandoned_for_long_are_forgotten_at_start(fake_service: HQService) -> None:
+    approve(fake_service, "dev-a")
+    fresh = fake_service.uploads.start("dev-a", "a" * 64, 100)
+    old = fake_service.uploads.start("dev-a", "b" * 64, 100)
+    fake_service.uploads.append(old.upload_id, "dev-a", 0, b"x" * 10)
+    with fake_service.store.db.write() as conn:
+        conn.execute(
+            "UPDATE uploads SET created_at = '2020-01-01T00:00:00.000Z' WHERE upload_id = ?",
+            (old.upload_id,),
+        )
+    assert fake_service.recover_uploads() == 0
+    with fake_service.store.db.read() as conn:
+        assert conn.execute("SELECT upload_id FROM uploads").fetchall() == [(fresh.upload_id,)]
+        assert conn.execute("SELECT count(*) FROM upload_chunks").fetchone()[0] == 0
