@@ -122,20 +122,31 @@ def build(devices: list[Device], count: int, offset: int) -> list[bytes]:
     ]
 
 
-def ingest_row(service: HQService, packages: list[bytes]) -> Row:
+def ingest_rows(service: HQService, packages: list[bytes]) -> list[Row]:
+    """Wall-clock rate (the budget), and the rate per CPU-second of this process.
+
+    The second figure is information: on a machine shared with other work it
+    shows what the code costs, apart from waiting for a core (or the disk).
+    """
     seconds = []
+    cpu_start = time.process_time()
     for data in packages:
         start = time.perf_counter()
         service.ingest(data, via="file")
         seconds.append(time.perf_counter() - start)
+    cpu = time.process_time() - cpu_start
     count = len(packages) * PER_PACKAGE
-    return Row(
-        f"HQ ingest: {len(packages)} packages × {PER_PACKAGE} incidents (verify, store, receipt)",
-        "/s",
-        count / sum(seconds),
-        worst=PER_PACKAGE / max(seconds),
-        budget=INGEST_BUDGET,
-    )
+    return [
+        Row(
+            f"HQ ingest: {len(packages)} packages × {PER_PACKAGE} incidents (verify, store,"
+            " receipt)",
+            "/s",
+            count / sum(seconds),
+            worst=PER_PACKAGE / max(seconds),
+            budget=INGEST_BUDGET,
+        ),
+        Row("HQ ingest, same run, per CPU-second of this process", "/s", count / cpu),
+    ]
 
 
 def self_signed(folder: Path) -> tuple[Path, Path]:
@@ -227,7 +238,7 @@ def hq_rows() -> list[Row]:
         hq_service(Path(folder) / "hq") as (service, devices),
     ):
         ingest = build(devices, INGEST_PACKAGES, 0)
-        rows = [ingest_row(service, ingest)]
+        rows = ingest_rows(service, ingest)
         racing = build(devices, CONCURRENT, INGEST_PACKAGES * PER_PACKAGE)
         rows.append(concurrent_row(service, devices, racing))
     return rows

@@ -92,6 +92,13 @@ def build_parser() -> argparse.ArgumentParser:
         action = actions.add_parser(name, parents=[common], help=text)
         action.add_argument("device", metavar="ID", help="device id or fingerprint")
         action.set_defaults(handler=handler)
+    enroll = actions.add_parser(
+        "enroll", parents=[common], help="record an enrollment request carried as a file"
+    )
+    enroll.add_argument(
+        "request", metavar="FILE", type=Path, help="from 'hradvisor sync enroll --out'"
+    )
+    enroll.set_defaults(handler=commands.devices_enroll)
     devices.set_defaults(handler=commands.devices_list, json=False)
 
     imports = sub.add_parser("import", parents=[common], help="ingest package files (USB)")
@@ -145,7 +152,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             args.dir = os.environ.get(HQ_DIR_ENV)
         if not args.dir:
             raise UsageError(f"no HQ directory: use --dir DIR or set {HQ_DIR_ENV}")
-        logging.basicConfig(level=logging.INFO, format="hradvisor-hq: %(message)s")
+        # Commands report on stdout/stderr themselves; only `serve` logs (see commands.serve).
+        logging.getLogger("hradvisor.hq").addHandler(logging.NullHandler())
         code = int(args.handler(args))
         sys.stdout.flush()
         return code

@@ -26,6 +26,7 @@ from hradvisor.store.files import write_atomic
 
 log = logging.getLogger("hradvisor.hq")
 MAX_IMPORT_FILE = 64 * 1024 * 1024  # far above any package: refuse before reading
+MAX_ENROLLMENT_FILE = 256 * 1024
 RECEIPT_SUFFIX = ".hrrcpt"
 
 
@@ -62,6 +63,7 @@ def serve(args: argparse.Namespace) -> int:
     for option, value in (("--tls-cert", args.tls_cert), ("--tls-key", args.tls_key)):
         if not Path(value).is_file():
             raise FileNotFoundError(2, f"{option}: no such file", value)
+    logging.basicConfig(level=logging.INFO, format="hradvisor-hq: %(message)s")
     with _service(args) as service:
         recovered = service.recover_uploads()
         if recovered:
@@ -91,6 +93,18 @@ def devices_list(args: argparse.Namespace) -> int:
     return 0
 
 
+def devices_enroll(args: argparse.Namespace) -> int:
+    """An enrollment request that came on a USB stick or by email: verify, record as pending."""
+    data = _read_capped(args.request, MAX_ENROLLMENT_FILE)
+    with _service(args) as service:
+        device = service.enroll(data)
+    print(
+        f"{device.device_id} ({device.label}) is {device.status}; fingerprint {device.fingerprint}"
+    )
+    print("Check the fingerprint with the adviser before 'hradvisor-hq devices approve'.")
+    return 0
+
+
 def devices_approve(args: argparse.Namespace) -> int:
     with _service(args) as service:
         device = service.devices.approve(args.device)
@@ -105,12 +119,13 @@ def devices_revoke(args: argparse.Namespace) -> int:
     return 0
 
 
-def _read_package(path: Path) -> bytes:
+def _read_capped(path: Path, cap: int) -> bytes:
+    """The file's bytes, refusing (before reading) anything larger than *cap*."""
     size = path.stat().st_size
-    if size > MAX_IMPORT_FILE:
-        raise Rejected(f"file too large ({size} bytes)")
+    if size > cap:
+        raise Rejected(f"{path.name} is too large ({size} bytes)")
     with path.open("rb") as handle:
-        return handle.read(MAX_IMPORT_FILE + 1)
+        return handle.read(cap + 1)
 
 
 def import_files(args: argparse.Namespace) -> int:
@@ -119,7 +134,7 @@ def import_files(args: argparse.Namespace) -> int:
     with _service(args) as service:
         for path in args.files:
             try:
-                data = _read_package(path)
+                data = _read_capped(path, MAX_IMPORT_FILE)
             except OSError as exc:
                 print(f"hradvisor-hq: error: {path}: {exc.strerror}", file=sys.stderr)
                 failed += 1

@@ -8,6 +8,7 @@ but nothing it signs afterwards is accepted, and its request tokens are refused.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -45,6 +46,17 @@ class Device:
         }
 
 
+def printable_label(label: str) -> str:
+    """The device's label without control or format characters, on one line, bounded.
+
+    The label comes from the device and is printed on the operator's terminal
+    and in reports: an escape sequence or a bidi override in it must not be
+    able to rewrite what the operator sees (another device's fingerprint, say).
+    """
+    visible = "".join(ch if unicodedata.category(ch)[0] != "C" else " " for ch in label)
+    return " ".join(visible.split())[:MAX_LABEL] or "(no label)"
+
+
 class DeviceAlreadyEnrolled(HQUsageError):
     """A request for a device id that is already bound to another key."""
 
@@ -61,7 +73,7 @@ class Devices:
         A second request naming the same device id with a different key is
         refused: otherwise anyone could re-enroll a device under their own key.
         """
-        label = " ".join(label.split())[:MAX_LABEL]
+        label = printable_label(label)
         with self._db.write() as conn:
             existing = self._get(conn, device_id)
             if existing is not None:

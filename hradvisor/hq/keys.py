@@ -10,8 +10,10 @@ keeps the nonce cache that makes a request token single-use.
 from __future__ import annotations
 
 import functools
+import struct
 import threading
 import time
+import zlib
 from collections.abc import Callable
 
 from hradvisor.hq.errors import HQError, Rejected
@@ -33,6 +35,16 @@ from hradvisor.sync.package import MAX_PACKAGE_BYTES
 from hradvisor.sync.token import MAX_CLOCK_SKEW
 
 NONCE_MEMORY_SECONDS = 2 * MAX_CLOCK_SKEW + 60
+_PARSE_ERRORS = (
+    ValueError,
+    TypeError,
+    KeyError,
+    IndexError,
+    OverflowError,
+    RecursionError,
+    struct.error,
+    zlib.error,
+)
 
 
 class NonceCache:
@@ -91,6 +103,8 @@ class SyncKeys:
             return open_package(data, self._identity, _bundles(lookup))
         except PackageRejected as exc:
             raise Rejected(exc.reason) from None
+        except _PARSE_ERRORS:  # a safety net: hostile bytes must never become a server error
+            raise Rejected("malformed package") from None
 
     def sign_receipt(self, request: ReceiptRequest) -> bytes:
         return make_receipt(

@@ -12,6 +12,7 @@ database and crypto work runs in the thread pool, off the event loop.
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import hashlib
 import json
@@ -31,6 +32,10 @@ from hradvisor.hq.service import HQService
 
 log = logging.getLogger("hradvisor.hq")
 ENROLLMENT_MAX = 256 * 1024
+# Bodies are read (and their hash checked against the device's token) before
+# anything else; at most this many large bodies are buffered at once, which
+# bounds memory however many connections arrive.
+BODY_SLOTS = 16
 JSON_MAX = 4 * 1024
 AUTH_SCHEME = "HRDevice"
 RECEIPT_TYPE = "application/octet-stream"
@@ -71,6 +76,7 @@ def _receipt_response(outcome: IngestOutcome) -> Response:
 def create_app(service: HQService) -> FastAPI:
     """The ASGI app serving *service*; no docs pages (nothing to browse on an intake)."""
     app = FastAPI(title="hradvisor HQ", docs_url=None, redoc_url=None, openapi_url=None)
+    body_slots = asyncio.Semaphore(BODY_SLOTS)
 
     async def authenticated(request: Request, body: bytes) -> str:
         """The approved device that signed this request, or _Unauthorized."""
@@ -160,7 +166,11 @@ def create_app(service: HQService) -> FastAPI:
         if not offset_text.isdigit() or len(offset_text) > 12:
             return _error(400, "Upload-Offset header missing or not a number")
         offset = int(offset_text)
-        body = await _read_capped(request, service.uploads.max_size)
+        async with body_slots:  # held until this body is stored: bounds memory
+            body = await _read_capped(request, service.uploads.max_size)
+            return await store_bytes(request, upload_id, offset, body)
+
+    async def store_bytes(request: Request, upload_id: str, offset: int, body: bytes) -> Response:
         device_id = await authenticated(request, body)
         if body:
             upload = await run_in_threadpool(

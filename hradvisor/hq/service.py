@@ -11,6 +11,7 @@ with its reason only (never content), and is raised as ``Rejected``.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -31,6 +32,7 @@ from hradvisor.hq.uploads import Upload, Uploads
 
 log = logging.getLogger("hradvisor.hq")
 MAX_REASON = 300
+STALE_UPLOAD_DAYS = 30
 
 
 @dataclass(frozen=True)
@@ -160,6 +162,8 @@ class HQService:
         if not upload.complete:
             raise UploadError(409, f"the upload is at {upload.received} of {upload.size} bytes")
         data = self.uploads.assemble(upload)
+        if data is None:  # another request for the same upload finished it meanwhile
+            return self.stored_outcome(self.uploads.get(upload.upload_id, upload.device_id))
         return self.ingest(data, via="https", upload=upload)
 
     def stored_outcome(self, upload: Upload) -> IngestOutcome:
@@ -189,11 +193,18 @@ class HQService:
             ).fetchall()
         return [(seq, bytes(receipt)) for seq, receipt in rows]
 
-    def recover_uploads(self) -> int:
-        """Ingest uploads a crash left complete but not ingested; returns how many were handled."""
+    def recover_uploads(self, *, keep_days: int = STALE_UPLOAD_DAYS) -> int:
+        """At start: ingest uploads a crash left complete; forget ones abandoned for long.
+
+        Returns how many complete uploads were handled. Idempotent.
+        """
         handled = 0
         for upload in self.uploads.pending_complete():
             with contextlib.suppress(Rejected, UploadError):  # logged and discarded already
                 self.finish_upload(upload)
             handled += 1
+        cutoff = dt.datetime.now(dt.UTC) - dt.timedelta(days=keep_days)
+        purged = self.uploads.purge_stale(cutoff.strftime("%Y-%m-%dT%H:%M:%S.000Z"))
+        if purged:
+            log.info("forgot %d upload(s) unfinished for over %d days", purged, keep_days)
         return handled

@@ -114,19 +114,24 @@ class Uploads:
                 )
         return self.get(upload_id, device_id)
 
-    def assemble(self, upload: Upload) -> bytes:
-        """The complete package; a checksum mismatch discards the bytes (the device starts over)."""
+    def assemble(self, upload: Upload) -> bytes | None:
+        """The complete package, or None if a concurrent request finished it meanwhile.
+
+        A checksum mismatch discards the bytes (the device starts over).
+        """
         with self._db.read() as conn:
             chunks = conn.execute(
                 "SELECT data FROM upload_chunks WHERE upload_id = ? ORDER BY start",
                 (upload.upload_id,),
             ).fetchall()
         data = b"".join(bytes(chunk[0]) for chunk in chunks)
-        if len(data) != upload.size or hashlib.sha256(data).hexdigest() != upload.sha256:
-            with self._db.write() as conn:
-                conn.execute("DELETE FROM uploads WHERE upload_id = ?", (upload.upload_id,))
-            raise UploadError(422, "the bytes received do not match the announced sha256")
-        return data
+        if len(data) == upload.size and hashlib.sha256(data).hexdigest() == upload.sha256:
+            return data
+        with self._db.write() as conn:
+            if self._locked_get(conn, upload.upload_id, upload.device_id).status == "done":
+                return None
+            conn.execute("DELETE FROM uploads WHERE upload_id = ?", (upload.upload_id,))
+        raise UploadError(422, "the bytes received do not match the announced sha256")
 
     @staticmethod
     def finish(conn: Any, upload_id: str, sequence: int) -> None:
@@ -154,6 +159,16 @@ class Uploads:
                 " WHERE status = 'receiving' AND received = size"
             ).fetchall()
         return [Upload(*row) for row in rows]
+
+    def purge_stale(self, older_than: str) -> int:
+        """Forget unfinished uploads started before *older_than* (a device gave up on them)."""
+        with self._db.write() as conn:
+            return int(
+                conn.execute(
+                    "DELETE FROM uploads WHERE status = 'receiving' AND created_at < ?",
+                    (older_than,),
+                ).rowcount
+            )
 
     @staticmethod
     def _locked_get(conn: Any, upload_id: str, device_id: str) -> Upload:

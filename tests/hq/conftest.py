@@ -19,6 +19,7 @@ from hradvisor.hq.server import create_app, make_server
 from hradvisor.hq.service import HQService
 from hradvisor.hq.store import HQStore, create_store, open_store
 from hradvisor.sync import PublicBundle
+from tests.cli.conftest import _template_vault, cli, unlocked, vault_dir  # noqa: F401 (fixtures)
 from tests.conftest import FAST_KDF, PASSPHRASE
 from tests.hq.field import FieldDevice
 from tests.hq.helpers import FakeKeys

@@ -38,6 +38,7 @@ def main() -> None:
     service = open_service(Path(directory), os.environ["HRADVISOR_HQ_PASSPHRASE"])
     sock = socket.socket()
     sock.bind(("127.0.0.1", 0))
+    sock.listen(128)  # connections wait in the backlog until uvicorn accepts them
     Path(port_file).write_text(str(sock.getsockname()[1]), encoding="ascii")
     server = make_server(create_app(service), host="127.0.0.1", port=0, certfile=cert, keyfile=key)
     server.run(sockets=[sock])

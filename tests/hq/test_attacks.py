@@ -11,6 +11,8 @@ import zlib
 from collections.abc import Callable
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from hradvisor.hq.errors import Rejected
 from hradvisor.hq.service import HQService
@@ -230,3 +232,16 @@ def test_a_signed_revision_that_does_not_match_its_hash(
     forged["body"] = {**forged["body"], "title": "Altered after hashing"}
     reason = refused(service, device.package([honest, forged]).data, "hash")
     assert "Altered" not in reason
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(data=st.binary(max_size=4096), keep_header=st.booleans())
+def test_any_bytes_are_rejected_cleanly(
+    service: HQService, device: FieldDevice, data: bytes, keep_header: bool
+) -> None:
+    """Fuzz: whatever arrives, the answer is a logged rejection, never a crash or a write."""
+    if keep_header:
+        data = device.package().data[:48] + data
+    refused(service, data, None)

@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import json
 import shutil
+import signal
+import socket
 import subprocess
+import sys
+import time
 from pathlib import Path
 
+import httpx
 import pytest
 
 from hradvisor.hq.cli import main
@@ -14,6 +19,7 @@ from hradvisor.hq.setup import open_service
 from hradvisor.hq.store import BUNDLE_FILE, QR_FILE
 from hradvisor.sync import PublicBundle, verify_receipt
 from tests.conftest import PASSPHRASE
+from tests.hq.conftest import TLSFiles, tls_client
 from tests.hq.field import FieldDevice
 
 
@@ -195,3 +201,46 @@ def test_report_and_export(
         run(capsys, "export", "--format", "csv", "--out", str(csv_file), "--dir", str(hq))[0] == 0
     )
     assert csv_file.read_text().splitlines()[:2][0] == "country,name,incidents,conflicts"
+
+
+def test_every_command_is_in_the_operations_guide() -> None:
+    from hradvisor.hq.cli import build_parser
+
+    guide = (Path(__file__).resolve().parents[2] / "docs" / "hq-operations.md").read_text()
+    parser = build_parser()
+    commands = parser._subparsers._group_actions[0].choices  # type: ignore[union-attr]
+    for name in commands:
+        assert f"hradvisor-hq {name}" in guide, name
+    for action in ("list", "enroll", "approve", "revoke"):
+        assert f"hradvisor-hq devices {action}" in guide
+
+
+def test_serve_answers_over_tls_and_stops_cleanly(hq: Path, tls: TLSFiles, tmp_path: Path) -> None:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    process = subprocess.Popen(
+        [sys.executable, "-m", "hradvisor.hq", "serve", "--dir", str(hq), "--port", str(port),
+         "--tls-cert", str(tls.cert), "--tls-key", str(tls.key)],
+        stderr=subprocess.PIPE,
+        text=True,
+    )  # fmt: skip
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                with tls_client(tls, f"https://127.0.0.1:{port}") as client:
+                    health = client.get("/v1/health").json()
+                break
+            except httpx.TransportError:
+                assert process.poll() is None and time.monotonic() < deadline
+                time.sleep(0.1)
+        bundle = PublicBundle.from_bytes((hq / BUNDLE_FILE).read_bytes())
+        assert health == {"status": "ok", "hq_fingerprint": bundle.fingerprint}
+    finally:
+        process.send_signal(signal.SIGTERM)
+        _, err = process.communicate(timeout=60)
+    # uvicorn shuts down gracefully, then re-raises the signal (what service managers expect)
+    assert process.returncode in (0, -signal.SIGTERM)
+    assert "Traceback" not in err
+    assert f"as HQ {bundle.fingerprint}" in err and PASSPHRASE not in err

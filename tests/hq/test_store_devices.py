@@ -58,3 +58,10 @@ def test_a_device_id_cannot_be_taken_over_by_another_key(fake_service: HQService
     with pytest.raises(DeviceAlreadyEnrolled):
         devices.request("dev-b", "FPONE", b"bundle one", "same key twice")
     assert devices.bundle("dev-a") == ("pending", b"bundle one")
+
+
+def test_labels_cannot_carry_terminal_escapes_or_bidi_overrides(fake_service: HQService) -> None:
+    label = "Laptop\x1b[2J\x9b31m \u202eevil\u202c\nnext line\u200b"
+    device = fake_service.devices.request("dev-x", "FPXX", b"bundle", label)
+    assert device.label == "Laptop [2J 31m evil next line"
+    assert fake_service.devices.request("dev-y", "FPYY", b"b", "\x00\x07").label == "(no label)"

@@ -184,3 +184,32 @@ def test_revoked_device_is_refused_at_the_door(
 ) -> None:
     fake_service.devices.revoke("dev-a")
     assert announce(client, b"anything").status_code == 401
+
+
+def test_two_requests_finishing_the_same_upload_give_one_package(fake_service: HQService) -> None:
+    approve(fake_service, "dev-a")
+    data = new_package(fake_service, 1000)
+    started = fake_service.uploads.start("dev-a", hashlib.sha256(data).hexdigest(), len(data))
+    stale = fake_service.uploads.append(started.upload_id, "dev-a", 0, data)
+    first = fake_service.finish_upload(stale)
+    second = fake_service.finish_upload(stale)  # the same, already finished, upload object
+    assert second.receipt == first.receipt and second.replay
+    with fake_service.store.db.read() as conn:
+        assert conn.execute("SELECT count(*) FROM packages").fetchone()[0] == 1
+        assert conn.execute("SELECT status FROM uploads").fetchall() == [("done",)]
+
+
+def test_uploads_abandoned_for_long_are_forgotten_at_start(fake_service: HQService) -> None:
+    approve(fake_service, "dev-a")
+    fresh = fake_service.uploads.start("dev-a", "a" * 64, 100)
+    old = fake_service.uploads.start("dev-a", "b" * 64, 100)
+    fake_service.uploads.append(old.upload_id, "dev-a", 0, b"x" * 10)
+    with fake_service.store.db.write() as conn:
+        conn.execute(
+            "UPDATE uploads SET created_at = '2020-01-01T00:00:00.000Z' WHERE upload_id = ?",
+            (old.upload_id,),
+        )
+    assert fake_service.recover_uploads() == 0
+    with fake_service.store.db.read() as conn:
+        assert conn.execute("SELECT upload_id FROM uploads").fetchall() == [(fresh.upload_id,)]
+        assert conn.execute("SELECT count(*) FROM upload_chunks").fetchone()[0] == 0
