@@ -258,6 +258,11 @@ class SyncState:
         yield from ((int(a), int(b)) for a, b in rows)
 
 
+def revision_from_row(row: tuple[Any, ...]) -> Revision:
+    """A ``Revision`` from a ``revision_rows_after`` row (without its leading ``seq``)."""
+    return _from_row(row)
+
+
 def _package(row: Any) -> StoredPackage:
     values = list(row)
     if values[9] is not None:

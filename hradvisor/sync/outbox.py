@@ -18,8 +18,14 @@ from typing import Any
 from hradvisor.model.canonical import canonical_json
 from hradvisor.model.records import PROTECTED_PERSON_FIELDS
 from hradvisor.store import Vault
-from hradvisor.store.revisions import Revision, _from_row
-from hradvisor.store.sync_state import NewPackage, StoredHQ, StoredPackage, SyncState
+from hradvisor.store.revisions import Revision
+from hradvisor.store.sync_state import (
+    NewPackage,
+    StoredHQ,
+    StoredPackage,
+    SyncState,
+    revision_from_row,
+)
 from hradvisor.sync.errors import ReceiptRejected, SyncError
 from hradvisor.sync.identity import Identity, PublicBundle, generate_identity
 from hradvisor.sync.package import MAX_CONTENT, AttachmentChunk, make_package
@@ -69,7 +75,7 @@ def encoded_entry(row: tuple[Any, ...]) -> bytes:
     _seq, digest, entity_type, entity_id, parents, device_id, device_seq = row[:7]
     created_at, deleted, body = row[7:]
     if entity_type in PROTECTED_FIELDS:
-        return canonical_json(revision_entry(_from_row(row[1:])))
+        return canonical_json(revision_entry(revision_from_row(row[1:])))
     rest = canonical_json(
         {
             "hash": digest,
