@@ -151,9 +151,18 @@ def _packing_bar(outbox: Outbox) -> Any:
     )
 
 
+def _export_dir(out: Path) -> None:
+    """Create the target folder; a USB stick's file system may refuse permissions (vfat):
+    the package files are ciphertext, so that is not a reason to fail."""
+    try:
+        make_private_dir(out)
+    except PermissionError:
+        out.mkdir(parents=True, exist_ok=True)
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     out = Path(args.out)
-    make_private_dir(out)
+    _export_dir(out)
     with unlock(args) as vault:
         outbox = Outbox(vault)
         with _packing_bar(outbox) as packing:

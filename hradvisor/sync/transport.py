@@ -70,7 +70,9 @@ class HQClient:
         verify: ssl.SSLContext | bool = True
         if ca_pem:
             verify = ssl.create_default_context(cadata=ca_pem)
-        self._http = httpx.Client(base_url=url.rstrip("/"), verify=verify, timeout=timeout)
+        self._http = httpx.Client(
+            base_url=url.rstrip("/"), verify=verify, timeout=timeout, follow_redirects=False
+        )
         self.url = url
 
     def close(self) -> None:
