@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import segno
 from tqdm import tqdm
 
 from hradvisor.cli.context import unlock
@@ -59,6 +60,9 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
 
     status = sub.add_parser("status", parents=[common], help="what is pending and delivered")
     status.add_argument("--json", action="store_true")
+    status.add_argument(
+        "--qr", action="store_true", help="also show the device fingerprint as a QR code"
+    )
     status.set_defaults(handler=cmd_status)
 
     receipt = sub.add_parser(
@@ -134,12 +138,25 @@ def cmd_enroll(args: argparse.Namespace) -> int:
     return 0
 
 
+def _on_terminal() -> bool:
+    return sys.stderr.isatty()
+
+
+def _packing_bar(outbox: Outbox) -> Any:
+    """A bar over the changes not yet in a package (sealing a big backlog takes a while)."""
+    total = outbox.status().counts["revisions_not_packaged"]
+    return tqdm(
+        desc="Packing", total=total, unit=" changes", disable=not _on_terminal(), file=sys.stderr
+    )
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     out = Path(args.out)
     make_private_dir(out)
     with unlock(args) as vault:
         outbox = Outbox(vault)
-        outbox.prepare()
+        with _packing_bar(outbox) as packing:
+            outbox.prepare(progress=packing.update)
         pending = outbox.pending()
         for package in pending:
             target = out / f"{package.sequence:06d}{PACKAGE_SUFFIX}"
@@ -162,22 +179,22 @@ def cmd_push(args: argparse.Namespace) -> int:
         if not url:
             raise UsageError("no HQ address: give --url (it is remembered)")
         outbox.set_transport(url=args.url, ca_pem=ca_pem)
-        bar = tqdm(unit="B", unit_scale=True, disable=not sys.stderr.isatty(), file=sys.stderr)
-        with (
-            bar,
-            HQClient(
-                url,
-                identity=outbox.identity(),
-                device_id=outbox.device_id,
-                ca_pem=ca_pem or hq.ca_pem,
-            ) as client,
-        ):
+        packing = _packing_bar(outbox)
+        bar = tqdm(
+            desc="Uploading", unit="B", unit_scale=True, disable=not _on_terminal(), file=sys.stderr
+        )
+        client = HQClient(
+            url, identity=outbox.identity(), device_id=outbox.device_id, ca_pem=ca_pem or hq.ca_pem
+        )
+        with packing, bar, client:
 
             def set_total(total: int) -> None:
-                bar.total = total
-                bar.refresh()
+                packing.close()
+                bar.reset(total=total)
 
-            result = push(outbox, client, progress=bar.update, on_total=set_total)
+            result = push(
+                outbox, client, progress=bar.update, on_total=set_total, packing=packing.update
+            )
     for receipt in result.delivered:
         print(f"Package {receipt.sequence} delivered; HQ receipt {receipt.received_at}.")
     if result.recovered:
@@ -221,7 +238,14 @@ def cmd_status(args: argparse.Namespace) -> int:
         f"{counts['attachments_not_packaged']} attachment(s) not yet packaged"
     )
     print(f"Delivered:            {counts['revisions_delivered']} change(s)")
+    if args.qr:
+        print_fingerprint_qr(status.device_fingerprint)
     return 0
+
+
+def print_fingerprint_qr(fingerprint: str) -> None:
+    """The fingerprint as a terminal QR code, for HQ to scan with a phone when approving."""
+    segno.make(fingerprint, error="m").terminal(out=sys.stdout, compact=True)
 
 
 def cmd_import_receipt(args: argparse.Namespace) -> int:

@@ -189,13 +189,19 @@ class SyncState:
 
     def revisions_after(self, seq: int, limit: int) -> list[tuple[int, Revision]]:
         """Up to *limit* revisions with ``seq`` above *seq*, in vault order."""
+        return [(row[0], _from_row(row[1:])) for row in self.revision_rows_after(seq, limit)]
+
+    def revision_rows_after(self, seq: int, limit: int) -> list[tuple[Any, ...]]:
+        """The same rows unparsed: ``(seq, hash, …, body)`` with ``parents`` and ``body``
+        as the stored JSON text (the body is canonical JSON, as ``append_revision`` wrote it).
+        """
         with self._db.read() as conn:
             rows = conn.execute(
                 f"SELECT seq, {_REVISION_COLUMNS} FROM revisions WHERE seq > ? ORDER BY seq"
                 " LIMIT ?",
                 (seq, limit),
             ).fetchall()
-        return [(row[0], _from_row(row[1:])) for row in rows]
+        return [tuple(row) for row in rows]
 
     def attachments_to_send(self, through: int | None = None) -> list[tuple[str, str, int, str]]:
         """(id, sha256, size, blob_id) of attachments whose bytes are not all packaged.
@@ -250,6 +256,11 @@ class SyncState:
                 " ORDER BY sequence"
             ).fetchall()
         yield from ((int(a), int(b)) for a, b in rows)
+
+
+def revision_from_row(row: tuple[Any, ...]) -> Revision:
+    """A ``Revision`` from a ``revision_rows_after`` row (without its leading ``seq``)."""
+    return _from_row(row)
 
 
 def _package(row: Any) -> StoredPackage:

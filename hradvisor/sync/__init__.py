@@ -7,6 +7,9 @@ Public surface for the field side and for the HQ service:
 ``Receipt``; ``make_enrollment_request``, ``verify_enrollment_request``,
 ``EnrollmentRequest``; ``make_token``, ``verify_token``; the errors
 ``SyncError`` and ``PackageRejected`` (exit 5) with its subclasses.
+Field side (import the modules): ``outbox.Outbox`` (device keys, pinned HQ,
+packages, receipts in the vault), ``push.push`` (one idempotent delivery job)
+and ``transport.HQClient`` (the HTTPS client).
 Formats: docs/package-format.md.
 """
 

@@ -10,6 +10,7 @@ so HQ de-duplicates them by sequence and hash.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -18,7 +19,13 @@ from hradvisor.model.canonical import canonical_json
 from hradvisor.model.records import PROTECTED_PERSON_FIELDS
 from hradvisor.store import Vault
 from hradvisor.store.revisions import Revision
-from hradvisor.store.sync_state import NewPackage, StoredHQ, StoredPackage, SyncState
+from hradvisor.store.sync_state import (
+    NewPackage,
+    StoredHQ,
+    StoredPackage,
+    SyncState,
+    revision_from_row,
+)
 from hradvisor.sync.errors import ReceiptRejected, SyncError
 from hradvisor.sync.identity import Identity, PublicBundle, generate_identity
 from hradvisor.sync.package import MAX_CONTENT, AttachmentChunk, make_package
@@ -58,13 +65,39 @@ def revision_entry(revision: Revision) -> dict[str, Any]:
     return entry
 
 
+def encoded_entry(row: tuple[Any, ...]) -> bytes:
+    """Canonical JSON of ``revision_entry`` for a raw revisions row, without parsing the body.
+
+    The stored body is already canonical JSON and ``"body"`` sorts first among
+    the entry's keys, so the entry is ``{"body":<stored body>,`` + the rest.
+    Records with protected fields are parsed and redacted the slow way.
+    """
+    _seq, digest, entity_type, entity_id, parents, device_id, device_seq = row[:7]
+    created_at, deleted, body = row[7:]
+    if entity_type in PROTECTED_FIELDS:
+        return canonical_json(revision_entry(revision_from_row(row[1:])))
+    rest = canonical_json(
+        {
+            "hash": digest,
+            "entity_type": entity_type,
+            "entity_id": entity_id,
+            "parents": json.loads(parents),
+            "device_id": device_id,
+            "device_seq": device_seq,
+            "created_at": created_at,
+            "deleted": bool(deleted),
+        }
+    )
+    return b'{"body":' + str(body).encode("utf-8") + b"," + rest[1:]
+
+
 @dataclass
 class _Batch:
     """What the next package will carry, with a running size bound."""
 
     first_seq: int
     last_seq: int
-    revisions: list[dict[str, Any]]
+    revisions: list[bytes]
     chunks: list[AttachmentChunk]
     size: int = _MANIFEST_MARGIN
 
@@ -158,9 +191,10 @@ class Outbox:
                 made.append(self._seal(identity, recipient, batch))
             batch = _Batch(batch.last_seq + 1, batch.last_seq, [], [])
 
-        for seq, entry, size in self._pending_revisions(through):
+        for seq, entry in self._pending_revisions(through):
+            size = len(entry) + 1
             if size + _MANIFEST_MARGIN > limit:
-                raise SyncError(f"revision {entry['hash'][:12]} is too large for a package")
+                raise SyncError(f"change number {seq} is too large for a package")
             if not batch.fits(size, limit):
                 flush()
             batch.revisions.append(entry)
@@ -176,13 +210,12 @@ class Outbox:
         flush()
         return made
 
-    def _pending_revisions(self, through: int) -> Iterator[tuple[int, dict[str, Any], int]]:
+    def _pending_revisions(self, through: int) -> Iterator[tuple[int, bytes]]:
         cursor = through
         while True:
-            rows = self._state.revisions_after(cursor, _BATCH)
-            for seq, revision in rows:
-                entry = revision_entry(revision)
-                yield seq, entry, len(canonical_json(entry)) + 1
+            rows = self._state.revision_rows_after(cursor, _BATCH)
+            for row in rows:
+                yield row[0], encoded_entry(row)
             if len(rows) < _BATCH:
                 return
             cursor = rows[-1][0]

@@ -15,21 +15,28 @@ declared size as a hard cap). The byte layout is in docs/package-format.md.
 from __future__ import annotations
 
 import hashlib
-import re
 import struct
 import zlib
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hpke
 
-from hradvisor.model.canonical import canonical_json
-from hradvisor.store.revisions import revision_hash
-from hradvisor.sync.envelope import decode_canonical_object, domain
+from hradvisor.sync.envelope import domain
 from hradvisor.sync.errors import PackageRejected
 from hradvisor.sync.identity import SIGNATURE_BYTES, Identity, PublicBundle
+from hradvisor.sync.manifest import ID_PATTERN as _DEVICE_ID
+from hradvisor.sync.manifest import (  # re-exported: the package API names them
+    MANIFEST_FORMAT,
+    MAX_ATTACHMENT,
+    MAX_CHUNK,
+    AttachmentChunk,
+    check_revision,
+    encode_manifest,
+    parse_manifest,
+)
 
 MAGIC = b"HRPK"
 FORMAT_VERSION = 1
@@ -46,41 +53,11 @@ MAX_PACKAGE_BYTES = HEADER_BYTES + MAX_PLAINTEXT + HPKE_OVERHEAD
 INFO_PREFIX = domain("package")  # b"hradvisor/v1/package\x00"
 HASH_PREFIX = domain("package-hash")
 SIGNATURE_PREFIX = domain("package-signature")
-MANIFEST_FORMAT = "hradvisor-package-manifest"
 ZERO_HASH = bytes(32)
 MAX_DEVICE_ID = 64
 # Plaintext that is not content: its length prefix and the signature.
 FRAME_OVERHEAD = 4 + SIGNATURE_BYTES
 MAX_CONTENT = MAX_PLAINTEXT - FRAME_OVERHEAD
-MAX_CHUNK = 4 * 1024 * 1024
-MAX_ATTACHMENT = 2**40
-_HEX64 = re.compile(r"^[0-9a-f]{64}$")
-_DEVICE_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
-_REVISION_KEYS = {
-    "hash", "entity_type", "entity_id", "parents", "device_id", "device_seq",
-    "created_at", "deleted", "body",
-}  # fmt: skip
-_CHUNK_KEYS = {"attachment_id", "sha256", "size", "offset", "length"}
-
-
-@dataclass(frozen=True)
-class AttachmentChunk:
-    """Bytes ``offset … offset+len(data)`` of an attachment whose whole content is *sha256*."""
-
-    attachment_id: str
-    sha256: str
-    size: int
-    offset: int
-    data: bytes = field(repr=False)
-
-    def manifest_entry(self) -> dict[str, Any]:
-        return {
-            "attachment_id": self.attachment_id,
-            "sha256": self.sha256,
-            "size": self.size,
-            "offset": self.offset,
-            "length": len(self.data),
-        }
 
 
 @dataclass(frozen=True)
@@ -112,24 +89,12 @@ def bucket_for(plaintext_length: int) -> int:
     raise ValueError("package content exceeds the largest bucket; split the backlog")
 
 
-def encode_manifest(revisions: list[dict[str, Any]], chunks: list[AttachmentChunk]) -> bytes:
-    """Canonical JSON of what the package carries (attachment bytes follow it, in order)."""
-    return canonical_json(
-        {
-            "format": MANIFEST_FORMAT,
-            "version": 1,
-            "revisions": revisions,
-            "attachments": [chunk.manifest_entry() for chunk in chunks],
-        }
-    )
-
-
 def encode_content(
     *,
     device_id: str,
     sequence: int,
     previous_hash: str | None,
-    revisions: list[dict[str, Any]],
+    revisions: Sequence[dict[str, Any] | bytes],
     attachments: list[AttachmentChunk],
 ) -> bytes:
     """The signed content: deterministic, so the same data gives the same bytes."""
@@ -149,7 +114,7 @@ def content_parts(
     device_id: str,
     sequence: int,
     previous_hash: str | None,
-    revisions: list[dict[str, Any]],
+    revisions: Sequence[dict[str, Any] | bytes],
     attachments: list[AttachmentChunk],
 ) -> list[bytes]:
     """``encode_content`` as pieces, so sealing copies the attachment bytes only once."""
@@ -220,7 +185,7 @@ def make_package(
     recipient: PublicBundle,
     sequence: int,
     previous_hash: str | None,
-    revisions: list[dict[str, Any]],
+    revisions: Sequence[dict[str, Any] | bytes],
     attachments: list[AttachmentChunk],
 ) -> BuiltPackage:
     """Build one package; ValueError if it would exceed ``MAX_CONTENT`` (split first)."""
@@ -272,7 +237,7 @@ def open_package(
     except PackageRejected as exc:
         raise PackageRejected(exc.reason) from None
     manifest = _inflate(rest[:compressed_len], manifest_len)
-    revisions, chunks = _parse_manifest(manifest, rest[compressed_len:])
+    revisions, chunks = parse_manifest(manifest, rest[compressed_len:])
     return OpenedPackage(
         device_id=device_id,
         sequence=sequence,
@@ -361,98 +326,21 @@ def _inflate(compressed: memoryview, declared: int) -> bytes:
     return manifest
 
 
-def _parse_manifest(
-    manifest: bytes, attachment_data: memoryview
-) -> tuple[list[dict[str, Any]], list[AttachmentChunk]]:
-    body = decode_canonical_object(manifest, what="package")
-    if set(body) != {"format", "version", "revisions", "attachments"}:
-        raise PackageRejected("bad manifest")
-    if body["format"] != MANIFEST_FORMAT or body["version"] != 1:
-        raise PackageRejected("unsupported manifest version")
-    revisions, entries = body["revisions"], body["attachments"]
-    if not isinstance(revisions, list) or not isinstance(entries, list):
-        raise PackageRejected("bad manifest")
-    for revision in revisions:
-        check_revision(revision)
-    return revisions, _chunks(entries, attachment_data)
-
-
-def _chunks(entries: list[Any], data: memoryview) -> list[AttachmentChunk]:
-    chunks, offset = [], 0
-    for entry in entries:
-        if not isinstance(entry, dict) or set(entry) != _CHUNK_KEYS:
-            raise PackageRejected("bad attachment entry")
-        numbers = [entry[key] for key in ("size", "offset", "length")]
-        if not all(_is_count(value) for value in numbers):
-            raise PackageRejected("bad attachment entry")
-        size, start, length = numbers
-        if size > MAX_ATTACHMENT or length > MAX_CHUNK or start + length > size:
-            raise PackageRejected("bad attachment entry")
-        if not _is_id(entry["attachment_id"]) or not _is_hex64(entry["sha256"]):
-            raise PackageRejected("bad attachment entry")
-        if offset + length > len(data):
-            raise PackageRejected("attachment data truncated")
-        chunk = bytes(data[offset : offset + length])
-        chunks.append(AttachmentChunk(entry["attachment_id"], entry["sha256"], size, start, chunk))
-        offset += length
-    if offset != len(data):
-        raise PackageRejected("unlisted attachment data")
-    return chunks
-
-
-def check_revision(revision: Any) -> None:
-    """A revision entry is well-formed and, unless redacted, matches its hash."""
-    if not isinstance(revision, dict):
-        raise PackageRejected("bad revision")
-    keys = set(revision)
-    redacted = revision.get("redacted")
-    if keys not in (_REVISION_KEYS, _REVISION_KEYS | {"redacted"}):
-        raise PackageRejected("bad revision")
-    good = (
-        _is_hex64(revision["hash"])
-        and isinstance(revision["entity_type"], str)
-        and _is_id(revision["entity_id"])
-        and isinstance(revision["parents"], list)
-        and all(_is_hex64(parent) for parent in revision["parents"])
-        and _is_id(revision["device_id"])
-        and _is_count(revision["device_seq"])
-        and isinstance(revision["created_at"], str)
-        and isinstance(revision["deleted"], bool)
-        and isinstance(revision["body"], dict)
-    )
-    if not good:
-        raise PackageRejected("bad revision")
-    if redacted is not None:
-        if (
-            not isinstance(redacted, list)
-            or not redacted
-            or redacted != sorted(set(redacted))
-            or not all(isinstance(name, str) and revision["body"].get(name, 0) is None
-                       for name in redacted)
-        ):  # fmt: skip
-            raise PackageRejected("bad redaction list")
-        return
-    expected = revision_hash(
-        entity_type=revision["entity_type"],
-        entity_id=revision["entity_id"],
-        parents=tuple(revision["parents"]),
-        device_id=revision["device_id"],
-        device_seq=revision["device_seq"],
-        created_at=revision["created_at"],
-        deleted=revision["deleted"],
-        body_bytes=canonical_json(revision["body"]),
-    )
-    if expected != revision["hash"]:
-        raise PackageRejected("revision does not match its hash")
-
-
-def _is_hex64(value: Any) -> bool:
-    return isinstance(value, str) and bool(_HEX64.match(value))
-
-
-def _is_id(value: Any) -> bool:
-    return isinstance(value, str) and bool(_DEVICE_ID.match(value))
-
-
-def _is_count(value: Any) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 2**53
+__all__ = [
+    "BUCKETS",
+    "MANIFEST_FORMAT",
+    "MAX_ATTACHMENT",
+    "MAX_CHUNK",
+    "MAX_CONTENT",
+    "MAX_PACKAGE_BYTES",
+    "AttachmentChunk",
+    "BuiltPackage",
+    "OpenedPackage",
+    "build_package",
+    "check_revision",
+    "encode_content",
+    "encode_manifest",
+    "make_package",
+    "open_package",
+    "parse_manifest",
+]

@@ -53,10 +53,15 @@ def push(
     *,
     progress: Callable[[int], None] | None = None,
     on_total: Callable[[int], None] | None = None,
+    packing: Callable[[int], None] | None = None,
 ) -> PushResult:
-    """Deliver every pending package; raises on the first failure (nothing is lost)."""
+    """Deliver every pending package; raises on the first failure (nothing is lost).
+
+    *packing* is told of each change sealed into a package, *on_total* of the
+    bytes to upload, and *progress* of each uploaded piece (progress bars).
+    """
     client.check_hq(outbox.hq_bundle().fingerprint)
-    result = PushResult(packaged=len(outbox.prepare()))
+    result = PushResult(packaged=len(outbox.prepare(progress=packing)))
     result.recovered = recover_receipts(outbox, client)
     pending = outbox.pending()
     if on_total:

@@ -6,6 +6,7 @@ import pytest
 
 from hradvisor.sync import Identity, generate_identity
 from tests.cli.conftest import _template_vault, cli, unlocked, vault_dir  # noqa: F401 (fixtures)
+from tests.hq.conftest import hq_bundle, hq_dir, hq_store, service, tls  # noqa: F401 (fixtures)
 
 
 @pytest.fixture(scope="session")

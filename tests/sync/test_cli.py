@@ -119,3 +119,10 @@ def test_push_without_enrollment_is_a_clear_error(cli: Cli, unlocked: Path) -> N
 def test_status_json_is_machine_readable(cli: Cli, unlocked: Path) -> None:
     data = json.loads(cli("sync", "status", "--json").ok().out)
     assert data["packages_pending"] == 0 and data["hq_fingerprint"] is None
+
+
+def test_status_qr_encodes_the_device_fingerprint(cli: Cli, unlocked: Path) -> None:
+    fingerprint = cli("sync", "status", "--json").ok().json()["device_fingerprint"]
+    out = cli("sync", "status", "--qr").ok().out
+    assert fingerprint in out
+    assert sum(line.count("█") for line in out.splitlines()) > 100  # a QR code was drawn

@@ -198,3 +198,22 @@ def test_no_plaintext_at_rest(vault_dir: Path, hq: Identity, private_tmp: Path) 
         data = path.read_bytes()
         for needle in (NARRATIVE_CANARY.encode(), NAME_CANARY.encode(), secret[5:37]):
             assert needle not in data, path.name
+
+
+def test_fast_entry_encoding_matches_the_canonical_form(vault: Vault) -> None:
+    """The outbox splices stored bodies instead of re-encoding them: same bytes either way."""
+    from hradvisor.model.canonical import canonical_json
+    from hradvisor.store.sync_state import SyncState
+    from hradvisor.sync.outbox import encoded_entry, revision_entry
+
+    incident = make_incident(narrative="Ünïcode narrative — «quoted», 東京")
+    vault.incidents.add(incident)
+    vault.incidents.update(make_incident(id=incident.id, title="Edited"))
+    vault.persons.save(_person("internal-only"))
+    vault.attachments.add(incident.id, b"bytes", filename="a.txt")
+    state = SyncState(vault.database)
+    rows = state.revision_rows_after(0, 100)
+    revisions = dict(state.revisions_after(0, 100))
+    assert len(rows) == 4
+    for row in rows:
+        assert encoded_entry(row) == canonical_json(revision_entry(revisions[row[0]]))

@@ -7,6 +7,8 @@ import struct
 import zlib
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from hradvisor.model.canonical import canonical_json
 from hradvisor.sync import Identity, PackageRejected, open_package
@@ -282,3 +284,35 @@ def test_first_package_must_not_claim_a_previous_hash(device: Identity, hq: Iden
     content[start : start + 32] = hashlib.sha256(b"x").digest()
     with pytest.raises(PackageRejected, match="previous"):
         open_package(_signed_content(device, hq, bytes(content)), hq, lookup_for(device))
+
+
+_scalars = (
+    st.none()
+    | st.booleans()
+    | st.integers(-(2**53) + 1, 2**53 - 1)
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(max_size=20)
+)
+_json = st.recursive(
+    _scalars,
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4)
+    ),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.dictionaries(st.text(max_size=10), _json, max_size=5), max_size=5), st.data())
+def test_assembled_manifest_is_canonical_json(revisions: list[dict], data: st.DataObject) -> None:
+    """Pre-encoded revisions give exactly the canonical JSON of the whole manifest."""
+    mixed = [canonical_json(r) if data.draw(st.booleans()) else r for r in revisions]
+    expected = canonical_json(
+        {
+            "format": "hradvisor-package-manifest",
+            "version": 1,
+            "revisions": revisions,
+            "attachments": [chunk().manifest_entry()],
+        }
+    )
+    assert encode_manifest(mixed, [chunk()]) == expected

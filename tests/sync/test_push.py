@@ -10,6 +10,7 @@ import pytest
 from hradvisor.store import open_vault
 from hradvisor.sync import Identity, generate_identity, make_receipt
 from hradvisor.sync.outbox import Outbox
+from hradvisor.sync.transport import HQClient
 from tests.cli.conftest import Cli, add_incidents
 from tests.conftest import PASSPHRASE, make_incident
 from tests.sync.fake_hq import FakeHQ, Running, serve
@@ -178,3 +179,24 @@ def test_attachments_arrive_whole(
     assert b"".join(c.data for c in sorted(chunks, key=lambda c: c.offset)) == content
     with open_vault(unlocked, PASSPHRASE) as vault:
         assert Outbox(vault).status().counts["attachments_not_packaged"] == 0
+
+
+def test_crash_between_upload_and_receipt_is_recovered(
+    cli: Cli, unlocked: Path, tmp_path: Path, running: Running
+) -> None:
+    """HQ ingested the package but the device died before recording the receipt."""
+    device_id = _enroll(cli, tmp_path, running)
+    add_incidents(unlocked, [make_incident()])
+    with open_vault(unlocked, PASSPHRASE) as vault:
+        outbox = Outbox(vault)
+        outbox.prepare()
+        identity = outbox.identity()
+        with HQClient(
+            running.url, identity=identity, device_id=device_id, ca_pem=running.ca_pem
+        ) as client:
+            client.upload(outbox.package_bytes(1))  # ... and the laptop loses power here
+    uploads_before = len(running.hq.uploads)
+    result = cli("sync", "push").ok()
+    assert "1 earlier package(s) confirmed by HQ" in result.err
+    assert len(running.hq.uploads) == uploads_before  # nothing sent twice
+    assert _status(cli)["revisions_delivered"] == 1
