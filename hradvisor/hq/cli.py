@@ -52,6 +52,12 @@ def _common(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
         "else a prompt)",
     )
     parser.add_argument(
+        "--accept-rollback",
+        action="store_true",
+        default=argparse.SUPPRESS if suppress else False,
+        help="open an hq.db older than the one last used (after a deliberate restore)",
+    )
+    parser.add_argument(
         "--debug",
         action="store_true",
         default=argparse.SUPPRESS if suppress else False,

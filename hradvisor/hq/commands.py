@@ -39,7 +39,11 @@ def _passphrase_file(args: argparse.Namespace) -> Path | None:
 def _service(args: argparse.Namespace) -> Iterator[HQService]:
     path = Path(args.dir)
     require_store(path)  # "no HQ store here" before asking for a passphrase
-    service = open_service(path, operator_passphrase(_passphrase_file(args)))
+    service = open_service(
+        path,
+        operator_passphrase(_passphrase_file(args)),
+        accept_rollback=getattr(args, "accept_rollback", False),
+    )
     try:
         yield service
     finally:

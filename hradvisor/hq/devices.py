@@ -9,6 +9,7 @@ but nothing it signs afterwards is accepted, and its request tokens are refused.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -64,8 +65,10 @@ class DeviceAlreadyEnrolled(HQUsageError):
 class Devices:
     """The devices table; every change is one transaction."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, on_change: Callable[[Any], None] | None = None) -> None:
+        """*on_change* runs inside each transaction that changes a device (the rollback witness)."""
         self._db = db
+        self._on_change = on_change or (lambda _conn: None)
 
     def request(self, device_id: str, fingerprint: str, bundle: bytes, label: str) -> Device:
         """Record a verified enrollment request as pending; idempotent for the same key.
@@ -92,6 +95,7 @@ class Devices:
                 " VALUES (?, ?, ?, ?, 'pending', ?)",
                 (device_id, fingerprint, bundle, label, utc_now()),
             )
+            self._on_change(conn)
             found = self._get(conn, device_id)
         assert found is not None  # noqa: S101 - inserted just above, same transaction
         return found
@@ -143,6 +147,7 @@ class Devices:
                     " WHERE device_id = ? AND status = 'pending'",
                     (utc_now(), device.device_id),
                 )
+                self._on_change(conn)
         return self.find(device.device_id)
 
     def revoke(self, reference: str) -> Device:
@@ -154,6 +159,7 @@ class Devices:
                     "UPDATE devices SET status = 'revoked', revoked_at = ? WHERE device_id = ?",
                     (utc_now(), device.device_id),
                 )
+                self._on_change(conn)
         return self.find(device.device_id)
 
     @staticmethod

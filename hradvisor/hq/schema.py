@@ -16,6 +16,12 @@ from hradvisor.store.schema import Migration
 def _initial_schema(db: sqlite_utils.Database) -> None:
     db.executescript("""
         CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+        CREATE TABLE hq_state (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            write_counter INTEGER NOT NULL CHECK (write_counter >= 0),
+            head_hash TEXT
+        );
+        INSERT INTO hq_state (id, write_counter, head_hash) VALUES (1, 0, NULL);
         CREATE TABLE identity (
             id INTEGER PRIMARY KEY CHECK (id = 1),
             private_bundle BLOB NOT NULL,

@@ -73,141 +73,144 @@ def _receipt_response(outcome: IngestOutcome) -> Response:
     return Response(outcome.receipt, status_code=200, media_type=RECEIPT_TYPE, headers=headers)
 
 
-def create_app(service: HQService) -> FastAPI:
-    """The ASGI app serving *service*; no docs pages (nothing to browse on an intake)."""
-    app = FastAPI(title="hradvisor HQ", docs_url=None, redoc_url=None, openapi_url=None)
-    body_slots = asyncio.Semaphore(BODY_SLOTS)
+def _guarded(
+    handler: Callable[[Request], Awaitable[Response]],
+) -> Callable[[Request], Awaitable[Response]]:
+    """The handler, with HQ's errors turned into the answers docs/package-format.md lists."""
 
-    async def authenticated(request: Request, body: bytes) -> str:
+    async def run(request: Request) -> Response:
+        try:
+            return await handler(request)
+        except _TooLarge:
+            return _error(413, "request body too large")
+        except _Unauthorized as exc:
+            return _error(401, f"not authorised: {exc}")
+        except UploadError as exc:
+            answer = _error(exc.status, str(exc))
+            if exc.offset is not None:
+                answer.headers["Upload-Offset"] = str(exc.offset)
+            return answer
+        except Rejected as exc:
+            return JSONResponse(
+                {"error": "package rejected", "reason": exc.reason}, status_code=422
+            )
+
+    return run
+
+
+class _Intake:
+    """The request handlers over one HQService; database and crypto work go to the thread pool."""
+
+    def __init__(self, service: HQService) -> None:
+        self.service = service
+        self.body_slots = asyncio.Semaphore(BODY_SLOTS)
+
+    async def authenticated(self, request: Request, body: bytes) -> str:
         """The approved device that signed this request, or _Unauthorized."""
-        header = request.headers.get("authorization", "")
-        scheme, _, token = header.partition(" ")
+        scheme, _, token = request.headers.get("authorization", "").partition(" ")
         if scheme != AUTH_SCHEME or not token.strip():
             raise _Unauthorized("missing device token")
         path = request.url.path + (f"?{request.url.query}" if request.url.query else "")
         digest = hashlib.sha256(body).hexdigest()
         try:
             return await run_in_threadpool(
-                service.authenticate, token.strip(), request.method, path, digest
+                self.service.authenticate, token.strip(), request.method, path, digest
             )
         except Rejected as exc:
             raise _Unauthorized(exc.reason) from None
 
-    def guarded(
-        handler: Callable[[Request], Awaitable[Response]],
-    ) -> Callable[[Request], Awaitable[Response]]:
-        async def run(request: Request) -> Response:
-            try:
-                return await handler(request)
-            except _TooLarge:
-                return _error(413, "request body too large")
-            except _Unauthorized as exc:
-                return _error(401, f"not authorised: {exc}")
-            except UploadError as exc:
-                answer = _error(exc.status, str(exc))
-                if exc.offset is not None:
-                    answer.headers["Upload-Offset"] = str(exc.offset)
-                return answer
-            except Rejected as exc:
-                return JSONResponse(
-                    {"error": "package rejected", "reason": exc.reason}, status_code=422
-                )
+    async def health(self, request: Request) -> Response:
+        return JSONResponse({"status": "ok", "hq_fingerprint": self.service.keys.fingerprint})
 
-        return run
+    async def bundle(self, request: Request) -> Response:
+        return Response(self.service.keys.public_bundle, media_type=RECEIPT_TYPE)
 
-    @app.get("/v1/health")
-    async def health() -> dict[str, str]:
-        return {"status": "ok", "hq_fingerprint": service.keys.fingerprint}
-
-    @app.get("/v1/hq-bundle")
-    async def bundle() -> Response:
-        return Response(service.keys.public_bundle, media_type=RECEIPT_TYPE)
-
-    async def enroll(request: Request) -> Response:
+    async def enroll(self, request: Request) -> Response:
         body = await _read_capped(request, ENROLLMENT_MAX)
         try:
-            device = await run_in_threadpool(service.enroll, body)
+            device = await run_in_threadpool(self.service.enroll, body)
         except DeviceAlreadyEnrolled as exc:
             return _error(409, str(exc))
         return JSONResponse(
             {"device_fingerprint": device.fingerprint, "status": device.status}, status_code=202
         )
 
-    async def start_upload(request: Request) -> Response:
+    async def start_upload(self, request: Request) -> Response:
         body = await _read_capped(request, JSON_MAX)
-        device_id = await authenticated(request, body)
+        device_id = await self.authenticated(request, body)
         announced = _json_object(body)
-        before = await run_in_threadpool(
-            service.uploads.start, device_id, announced.get("sha256"), announced.get("size")
+        upload = await run_in_threadpool(
+            self.service.uploads.start, device_id, announced.get("sha256"), announced.get("size")
         )
         return JSONResponse(
-            {"upload_id": before.upload_id, "offset": before.received},
+            {"upload_id": upload.upload_id, "offset": upload.received},
             status_code=201,
-            headers={"Upload-Offset": str(before.received)},
+            headers={"Upload-Offset": str(upload.received)},
         )
 
-    async def upload_offset(request: Request) -> Response:
-        device_id = await authenticated(request, b"")
+    async def upload_offset(self, request: Request) -> Response:
+        device_id = await self.authenticated(request, b"")
         upload = await run_in_threadpool(
-            service.uploads.get, request.path_params["upload_id"], device_id
+            self.service.uploads.get, request.path_params["upload_id"], device_id
         )
-        return Response(
-            status_code=200,
-            headers={
-                "Upload-Offset": str(upload.received),
-                "Upload-Length": str(upload.size),
-                "Cache-Control": "no-store",
-            },
-        )
+        headers = {
+            "Upload-Offset": str(upload.received),
+            "Upload-Length": str(upload.size),
+            "Cache-Control": "no-store",
+        }
+        return Response(status_code=200, headers=headers)
 
-    async def upload_bytes(request: Request) -> Response:
-        upload_id = request.path_params["upload_id"]
+    async def upload_bytes(self, request: Request) -> Response:
         offset_text = request.headers.get("upload-offset", "")
         if not offset_text.isdigit() or len(offset_text) > 12:
             return _error(400, "Upload-Offset header missing or not a number")
-        offset = int(offset_text)
-        async with body_slots:  # held until this body is stored: bounds memory
-            body = await _read_capped(request, service.uploads.max_size)
-            return await store_bytes(request, upload_id, offset, body)
+        async with self.body_slots:  # held until this body is stored: bounds memory
+            body = await _read_capped(request, self.service.uploads.max_size)
+            return await self.store_bytes(request, int(offset_text), body)
 
-    async def store_bytes(request: Request, upload_id: str, offset: int, body: bytes) -> Response:
-        device_id = await authenticated(request, body)
+    async def store_bytes(self, request: Request, offset: int, body: bytes) -> Response:
+        device_id = await self.authenticated(request, body)
+        upload_id = request.path_params["upload_id"]
         if body:
             upload = await run_in_threadpool(
-                service.uploads.append, upload_id, device_id, offset, body
+                self.service.uploads.append, upload_id, device_id, offset, body
             )
         else:  # asking again for the receipt of a complete upload
-            upload = await run_in_threadpool(service.uploads.get, upload_id, device_id)
+            upload = await run_in_threadpool(self.service.uploads.get, upload_id, device_id)
             if offset != upload.received:
                 raise UploadError(
-                    409,
-                    f"offset mismatch: the upload is at {upload.received}",
+                    409, f"offset mismatch: the upload is at {upload.received}",
                     offset=upload.received,
-                )
+                )  # fmt: skip
         if not upload.complete:
             return Response(status_code=204, headers={"Upload-Offset": str(upload.received)})
-        outcome = await run_in_threadpool(service.finish_upload, upload)
-        return _receipt_response(outcome)
+        return _receipt_response(await run_in_threadpool(self.service.finish_upload, upload))
 
-    async def receipts(request: Request) -> Response:
-        device_id = await authenticated(request, b"")
+    async def receipts(self, request: Request) -> Response:
+        device_id = await self.authenticated(request, b"")
         after_text = request.query_params.get("after", "0")
-        if not after_text.isdigit():
+        if not after_text.isdigit() or len(after_text) > 15:
             return _error(400, "after must be a sequence number")
-        found = await run_in_threadpool(service.receipts_after, device_id, int(after_text))
-        return JSONResponse(
-            {"receipts": [base64.b64encode(receipt).decode("ascii") for _, receipt in found]}
-        )
+        found = await run_in_threadpool(self.service.receipts_after, device_id, int(after_text))
+        encoded = [base64.b64encode(receipt).decode("ascii") for _, receipt in found]
+        return JSONResponse({"receipts": encoded})
 
+
+def create_app(service: HQService) -> FastAPI:
+    """The ASGI app serving *service*; no docs pages (nothing to browse on an intake)."""
+    app = FastAPI(title="hradvisor HQ", docs_url=None, redoc_url=None, openapi_url=None)
+    intake = _Intake(service)
     routes: list[tuple[str, str, Callable[[Request], Awaitable[Response]]]] = [
-        ("/v1/enrollments", "POST", enroll),
-        ("/v1/uploads", "POST", start_upload),
-        ("/v1/uploads/{upload_id}", "HEAD", upload_offset),
-        ("/v1/uploads/{upload_id}", "PATCH", upload_bytes),
-        ("/v1/receipts", "GET", receipts),
+        ("/v1/health", "GET", intake.health),
+        ("/v1/hq-bundle", "GET", intake.bundle),
+        ("/v1/enrollments", "POST", intake.enroll),
+        ("/v1/uploads", "POST", intake.start_upload),
+        ("/v1/uploads/{upload_id}", "HEAD", intake.upload_offset),
+        ("/v1/uploads/{upload_id}", "PATCH", intake.upload_bytes),
+        ("/v1/receipts", "GET", intake.receipts),
     ]
     for path, method, handler in routes:
-        app.add_api_route(path, guarded(handler), methods=[method])
+        app.add_api_route(path, _guarded(handler), methods=[method])
     return app
 
 

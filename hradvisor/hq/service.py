@@ -78,7 +78,7 @@ class HQService:
     def __init__(self, store: HQStore, keys: HQKeys) -> None:
         self.store = store
         self.keys = keys
-        self.devices = Devices(store.db)
+        self.devices = Devices(store.db, on_change=store.advance)
         self.uploads = Uploads(store.db, keys.max_package)
 
     # -- enrollment and authentication -------------------------------------------------
@@ -131,6 +131,8 @@ class HQService:
             )
             if upload is not None:
                 Uploads.finish(conn, upload.upload_id, package.sequence)
+            if not outcome.replay:
+                self.store.advance(conn, package.package_hash)
         if not outcome.replay:
             gaps = ", ".join(f"{g.first}-{g.last}" for g in outcome.gaps)
             log.info(

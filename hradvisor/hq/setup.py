@@ -55,9 +55,9 @@ def write_public_files(path: Path, identity: Identity) -> None:
     write_atomic(path / QR_FILE, image.getvalue())
 
 
-def open_service(path: Path, passphrase: str) -> HQService:
+def open_service(path: Path, passphrase: str, *, accept_rollback: bool = False) -> HQService:
     """The HQ service over the unlocked store in *path* (close ``service.store`` when done)."""
-    store = open_store(path, passphrase)
+    store = open_store(path, passphrase, accept_rollback=accept_rollback)
     try:
         return HQService(store, SyncKeys(load_identity(store)))
     except BaseException:

@@ -8,6 +8,12 @@ unlock throttle. An HQ directory holds:
 * ``hq.db`` – SQLCipher 4: devices, packages, receipts, revisions, conflicts,
   gaps, rejections, partial uploads (so upload bytes never sit outside it);
 * ``hq.key`` – the key header;
+* ``hq.state`` – the rollback witness (as ``vault.state``; a copy also lives
+  in the operator's state directory): every change that matters (a package
+  ingested, a device approved or revoked) advances a counter MAC'd with a key
+  derived from the data key, so a restored older ``hq.db`` — which would
+  forget packages devices hold receipts for, or un-revoke a device — is
+  detected when it is opened;
 * ``hq-bundle.hrpub`` and ``hq-bundle.png`` – HQ's public bundle and a QR of
   its fingerprint, for field devices (public by design).
 """
@@ -18,11 +24,13 @@ import datetime as dt
 import os
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
 from hradvisor.hq.errors import HQError
 from hradvisor.hq.schema import MIGRATIONS
+from hradvisor.model.ids import new_id
 from hradvisor.store.connection import Database, DBError, connect, translate_db_error
-from hradvisor.store.errors import VaultExists, VaultNotFound, WrongPassphrase
+from hradvisor.store.errors import RollbackDetected, VaultExists, VaultNotFound, WrongPassphrase
 from hradvisor.store.files import make_private_dir, remove_stale_temps
 from hradvisor.store.keyfile import (
     KdfParams,
@@ -32,13 +40,16 @@ from hradvisor.store.keyfile import (
     write_header,
 )
 from hradvisor.store.schema import migrate
+from hradvisor.store.subkeys import derive_subkey
 from hradvisor.store.throttle import UnlockThrottle
+from hradvisor.store.witness import VaultState, Witnesses
 
 DB_FILE = "hq.db"
 KEY_FILE = "hq.key"
 THROTTLE_FILE = "unlock-attempts.json"
 BUNDLE_FILE = "hq-bundle.hrpub"
 QR_FILE = "hq-bundle.png"
+STATE_FILE = "hq.state"
 DATA_KEY_BYTES = 32
 
 
@@ -60,9 +71,12 @@ def create_store(path: Path, passphrase: str, *, kdf: KdfParams | None = None) -
         conn = connect(path / DB_FILE, data_key)
         try:
             migrate(conn, MIGRATIONS)
+            conn.execute("INSERT INTO meta (key, value) VALUES ('hq_id', ?)", (new_id(),))
         finally:
             conn.close()
         write_header(path / KEY_FILE, build_header(bytes(data_key), passphrase, kdf or KdfParams()))
+        with HQStore(path, data_key) as store:
+            store.witnesses.record(store.state())
     finally:
         _wipe(data_key)
 
@@ -78,21 +92,63 @@ def require_store(path: Path) -> None:
 class HQStore:
     """An unlocked HQ store; ``db`` is the serialised SQLCipher database."""
 
-    def __init__(self, path: Path, data_key: bytearray) -> None:
+    def __init__(self, path: Path, data_key: bytearray, *, accept_rollback: bool = False) -> None:
         self.path = Path(path)
         try:
             conn = connect(self.path / DB_FILE, data_key)
         except DBError as exc:
             raise translate_db_error(exc) from exc
-        finally:
-            _wipe(data_key)
+        mac_key = derive_subkey(data_key, "state-mac")
         try:
             migrate(conn, MIGRATIONS)
+            self.db = Database(conn)
+            hq_id = conn.execute("SELECT value FROM meta WHERE key = 'hq_id'").fetchone()
+            if hq_id is None:
+                raise HQError(f"{DB_FILE} has no HQ identity: it is not a complete HQ store")
+            self.witnesses = Witnesses(self.path, f"hq-{hq_id[0]}", mac_key)
+            self.witnesses.paths = (self.path / STATE_FILE, self.witnesses.paths[1])
+            self._check_rollback(accept_rollback)
         except BaseException:
             conn.close()
             raise
-        self.db = Database(conn)
+        self._pending: VaultState | None = None
+        self.db.on_commit.append(self._record_pending)
         remove_stale_temps(self.path)
+
+    def state(self) -> VaultState:
+        with self.db.read() as conn:
+            counter, head = conn.execute(
+                "SELECT write_counter, head_hash FROM hq_state WHERE id = 1"
+            ).fetchone()
+        return VaultState(counter, head)
+
+    def _check_rollback(self, accept: bool) -> None:
+        try:
+            self.witnesses.verify(self.state())
+        except RollbackDetected:
+            if not accept:
+                raise RollbackDetected(
+                    f"possible rollback: {DB_FILE} is older than the one last used (a backup "
+                    "may have been restored): packages devices hold receipts for, or device "
+                    "revocations, may be missing. If this copy is the one to keep, run again "
+                    "with --accept-rollback"
+                ) from None
+        self.witnesses.record(self.state())
+
+    def advance(self, conn: Any, head: str | None = None) -> None:
+        """Inside a write that matters (ingest, device status): one more on the witness counter."""
+        counter, current = conn.execute(
+            "UPDATE hq_state SET write_counter = write_counter + 1,"
+            " head_hash = coalesce(?, head_hash) WHERE id = 1"
+            " RETURNING write_counter, head_hash",
+            (head,),
+        ).fetchone()
+        self._pending = VaultState(counter, current)
+
+    def _record_pending(self) -> None:
+        if self._pending is not None:
+            self.witnesses.record(self._pending)
+            self._pending = None
 
     def close(self) -> None:
         self.db.close()
@@ -106,8 +162,12 @@ class HQStore:
         self.close()
 
 
-def open_store(path: Path, passphrase: str) -> HQStore:
-    """Unlock the HQ store in *path* (WrongPassphrase, throttled, on a wrong passphrase)."""
+def open_store(path: Path, passphrase: str, *, accept_rollback: bool = False) -> HQStore:
+    """Unlock the HQ store in *path* (WrongPassphrase, throttled, on a wrong passphrase).
+
+    RollbackDetected (exit 4) if ``hq.db`` is older than the witnesses say,
+    unless *accept_rollback* (a person decided this copy is the one to keep).
+    """
     path = Path(path)
     require_store(path)
     header = read_header(path / KEY_FILE)
@@ -120,7 +180,10 @@ def open_store(path: Path, passphrase: str) -> HQStore:
         suffix = f"; wait {wait:.0f} s before the next attempt" if wait else ""
         raise WrongPassphrase(f"wrong passphrase{suffix}") from None
     throttle.record_success()
-    return HQStore(path, data_key)
+    try:
+        return HQStore(path, data_key, accept_rollback=accept_rollback)
+    finally:
+        _wipe(data_key)
 
 
 def _wipe(buffer: bytearray) -> None:

@@ -54,10 +54,12 @@ def test_same_package_twice_is_stored_once_with_the_same_receipt(service: HQServ
     (package,) = chain("dev-a", [[make_revision("inc-1")]])
     data = submit(service, package)
     first = service.ingest(data, via="https")
-    before = table_counts(service)
+    before, witnessed = table_counts(service), service.store.state()
     again = service.ingest(data, via="file")
     assert again.replay and again.receipt == first.receipt
     assert table_counts(service) == before
+    assert service.store.state() == witnessed  # nothing changed, nothing to witness
+    assert witnessed.head == package.package_hash
 
 
 def test_a_revision_already_known_is_not_stored_twice(service: HQService) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -10,8 +11,9 @@ from hradvisor.hq.devices import DeviceAlreadyEnrolled
 from hradvisor.hq.errors import HQUsageError
 from hradvisor.hq.service import HQService
 from hradvisor.hq.store import DB_FILE, create_store, open_store
-from hradvisor.store import VaultExists, VaultNotFound, WrongPassphrase
+from hradvisor.store import RollbackDetected, VaultExists, VaultNotFound, WrongPassphrase
 from tests.conftest import FAST_KDF, PASSPHRASE
+from tests.hq.helpers import FakeKeys, approve
 
 
 def test_store_is_encrypted_and_needs_the_passphrase(hq_dir: Path) -> None:
@@ -65,3 +67,33 @@ def test_labels_cannot_carry_terminal_escapes_or_bidi_overrides(fake_service: HQ
     device = fake_service.devices.request("dev-x", "FPXX", b"bundle", label)
     assert device.label == "Laptop [2J 31m evil next line"
     assert fake_service.devices.request("dev-y", "FPYY", b"b", "\x00\x07").label == "(no label)"
+
+
+def test_a_restored_older_store_is_detected(hq_dir: Path, tmp_path: Path) -> None:
+    """An old hq.db would un-revoke a device and forget packages devices hold receipts for."""
+    with open_store(hq_dir, PASSPHRASE) as store:
+        HQService(store, FakeKeys()).enroll(b"dev-a")
+    backup = tmp_path / "hq.db.backup"
+    shutil.copy2(hq_dir / DB_FILE, backup)
+    with open_store(hq_dir, PASSPHRASE) as store:
+        devices = HQService(store, FakeKeys()).devices
+        devices.approve("dev-a")
+        devices.revoke("dev-a")
+    shutil.copy2(backup, hq_dir / DB_FILE)
+    with pytest.raises(RollbackDetected, match="older") as caught:
+        open_store(hq_dir, PASSPHRASE)
+    assert caught.value.exit_code == 4
+    with open_store(hq_dir, PASSPHRASE, accept_rollback=True) as store:
+        assert HQService(store, FakeKeys()).devices.get("dev-a").status == "pending"  # type: ignore[union-attr]
+    open_store(hq_dir, PASSPHRASE).close()  # accepted once: the witnesses follow this copy
+
+
+def test_uploading_bytes_does_not_touch_the_witness(fake_service: HQService) -> None:
+    """Only changes that matter advance it: uploads would otherwise fsync two files per chunk."""
+    before = fake_service.store.state().counter
+    approve(fake_service, "dev-a")
+    after_devices = fake_service.store.state().counter
+    started = fake_service.uploads.start("dev-a", "a" * 64, 100)
+    fake_service.uploads.append(started.upload_id, "dev-a", 0, b"x" * 50)
+    assert after_devices == before + 2  # enrolled, approved
+    assert fake_service.store.state().counter == after_devices
