@@ -515,6 +515,113 @@
     </message>
 </context>
 <context>
+    <name>EnrollDialog</name>
+    <message>
+        <source>Enrol with headquarters</source>
+        <translation>Inscription auprès du siège</translation>
+    </message>
+    <message>
+        <source>HQ gives you its public bundle (a small file) and, separately, its fingerprint by phone or in person. Load the file, then compare.</source>
+        <translation>Le siège vous remet son paquet public (un petit fichier) et, séparément, son empreinte par téléphone ou en personne. Chargez le fichier, puis comparez.</translation>
+    </message>
+    <message>
+        <source>Load HQ bundle…</source>
+        <translation>Charger le paquet du siège…</translation>
+    </message>
+    <message>
+        <source>Load the HQ public bundle file</source>
+        <translation>Charger le fichier du paquet public du siège</translation>
+    </message>
+    <message>
+        <source>HQ fingerprint</source>
+        <translation>Empreinte du siège</translation>
+    </message>
+    <message>
+        <source>This fingerprint matches exactly the one HQ gave me</source>
+        <translation>Cette empreinte correspond exactement à celle que le siège m’a donnée</translation>
+    </message>
+    <message>
+        <source>field laptop</source>
+        <translation>ordinateur de terrain</translation>
+    </message>
+    <message>
+        <source>How HQ will see this device</source>
+        <translation>Nom de cet appareil pour le siège</translation>
+    </message>
+    <message>
+        <source>HQ address</source>
+        <translation>Adresse du siège</translation>
+    </message>
+    <message>
+        <source>HQ certificate authority…</source>
+        <translation>Autorité de certification du siège…</translation>
+    </message>
+    <message>
+        <source>Load the certificate authority HQ&apos;s TLS chains to</source>
+        <translation>Charger l’autorité de certification du TLS du siège</translation>
+    </message>
+    <message>
+        <source>system default</source>
+        <translation>celle du système</translation>
+    </message>
+    <message>
+        <source>Device name</source>
+        <translation>Nom de l’appareil</translation>
+    </message>
+    <message>
+        <source>TLS</source>
+        <translation>TLS</translation>
+    </message>
+    <message>
+        <source>Save request for USB…</source>
+        <translation>Enregistrer la demande pour clé USB…</translation>
+    </message>
+    <message>
+        <source>Save the enrollment request to a file</source>
+        <translation>Enregistrer la demande d’inscription dans un fichier</translation>
+    </message>
+    <message>
+        <source>Send to HQ</source>
+        <translation>Envoyer au siège</translation>
+    </message>
+    <message>
+        <source>Send the enrollment request to HQ</source>
+        <translation>Envoyer la demande d’inscription au siège</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>HQ public bundle</source>
+        <translation>Paquet public du siège</translation>
+    </message>
+    <message>
+        <source>Certificate authority</source>
+        <translation>Autorité de certification</translation>
+    </message>
+    <message>
+        <source>Save enrollment request</source>
+        <translation>Enregistrer la demande d’inscription</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>En cours…</translation>
+    </message>
+    <message>
+        <source>The request was saved to {file}: carry it to HQ.</source>
+        <translation>La demande a été enregistrée dans {file} : apportez-la au siège.</translation>
+    </message>
+    <message>
+        <source>The request was sent to HQ.</source>
+        <translation>La demande a été envoyée au siège.</translation>
+    </message>
+    <message>
+        <source>HQ approves this device after checking its fingerprint with you: {fp}</source>
+        <translation>Le siège approuve cet appareil après avoir vérifié son empreinte avec vous : {fp}</translation>
+    </message>
+</context>
+<context>
     <name>IncidentList</name>
     <message>
         <source>Any</source>
@@ -1309,6 +1416,205 @@ Cette section n’existe pas encore dans cette version.</translation>
     <message>
         <source>Strength: {score} of 4.</source>
         <translation>Robustesse : {score} sur 4.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <source>Sync with headquarters</source>
+        <translation>Synchronisation avec le siège</translation>
+    </message>
+    <message>
+        <source>Headquarters</source>
+        <translation>Siège</translation>
+    </message>
+    <message>
+        <source>HQ fingerprint</source>
+        <translation>Empreinte du siège</translation>
+    </message>
+    <message>
+        <source>HQ address</source>
+        <translation>Adresse du siège</translation>
+    </message>
+    <message>
+        <source>This device&apos;s fingerprint</source>
+        <translation>Empreinte de cet appareil</translation>
+    </message>
+    <message>
+        <source>This device</source>
+        <translation>Cet appareil</translation>
+    </message>
+    <message>
+        <source>Enrol with HQ…</source>
+        <translation>S’inscrire auprès du siège…</translation>
+    </message>
+    <message>
+        <source>Enrol this vault with headquarters</source>
+        <translation>Inscrire ce coffre auprès du siège</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>Livraison</translation>
+    </message>
+    <message>
+        <source>Not yet packaged</source>
+        <translation>Pas encore empaqueté</translation>
+    </message>
+    <message>
+        <source>Sent, awaiting HQ&apos;s receipt</source>
+        <translation>Envoyé, en attente de l’accusé du siège</translation>
+    </message>
+    <message>
+        <source>Last receipt from HQ</source>
+        <translation>Dernier accusé de réception du siège</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Livré</translation>
+    </message>
+    <message>
+        <source>Awaiting receipt</source>
+        <translation>En attente d’accusé</translation>
+    </message>
+    <message>
+        <source>Last receipt</source>
+        <translation>Dernier accusé</translation>
+    </message>
+    <message>
+        <source>Upload progress</source>
+        <translation>Progression de l’envoi</translation>
+    </message>
+    <message>
+        <source>Send now</source>
+        <translation>Envoyer maintenant</translation>
+    </message>
+    <message>
+        <source>Send pending packages to HQ now</source>
+        <translation>Envoyer maintenant les paquets en attente au siège</translation>
+    </message>
+    <message>
+        <source>Write to USB…</source>
+        <translation>Écrire sur clé USB…</translation>
+    </message>
+    <message>
+        <source>Write pending packages to a folder or USB stick</source>
+        <translation>Écrire les paquets en attente dans un dossier ou sur une clé USB</translation>
+    </message>
+    <message>
+        <source>Import receipt…</source>
+        <translation>Importer un accusé…</translation>
+    </message>
+    <message>
+        <source>Import receipts carried back from HQ</source>
+        <translation>Importer les accusés rapportés du siège</translation>
+    </message>
+    <message>
+        <source>Send automatically whenever HQ can be reached</source>
+        <translation>Envoyer automatiquement dès que le siège est joignable</translation>
+    </message>
+    <message>
+        <source>Send automatically</source>
+        <translation>Envoyer automatiquement</translation>
+    </message>
+    <message>
+        <source>Untick on networks that should never see traffic to HQ; you can always send now or write to USB.</source>
+        <translation>Décochez sur les réseaux qui ne doivent jamais voir de trafic vers le siège ; vous pouvez toujours envoyer maintenant ou écrire sur clé USB.</translation>
+    </message>
+    <message>
+        <source>Not enrolled yet</source>
+        <translation>Pas encore inscrit</translation>
+    </message>
+    <message>
+        <source>None (packages go by USB)</source>
+        <translation>Aucune (les paquets passent par clé USB)</translation>
+    </message>
+    <message>
+        <source>{changes} change(s), {files} attachment(s)</source>
+        <translation>{changes} modification(s), {files} pièce(s) jointe(s)</translation>
+    </message>
+    <message>
+        <source>{packages} package(s) sent or written, with {changes} change(s)</source>
+        <translation>{packages} paquet(s) envoyé(s) ou écrit(s), avec {changes} modification(s)</translation>
+    </message>
+    <message>
+        <source>package {n}, {when}</source>
+        <translation>paquet {n}, {when}</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>aucun pour l’instant</translation>
+    </message>
+    <message>
+        <source>{n} change(s) acknowledged by HQ</source>
+        <translation>{n} modification(s) confirmée(s) par le siège</translation>
+    </message>
+    <message>
+        <source>Enrol again…</source>
+        <translation>S’inscrire à nouveau…</translation>
+    </message>
+    <message>
+        <source>not enrolled with HQ</source>
+        <translation>non inscrit auprès du siège</translation>
+    </message>
+    <message>
+        <source>last delivered to HQ {when}</source>
+        <translation>dernière livraison au siège {when}</translation>
+    </message>
+    <message>
+        <source>nothing delivered to HQ yet</source>
+        <translation>rien de livré au siège pour l’instant</translation>
+    </message>
+    <message>
+        <source>{last} · {n} pending</source>
+        <translation>{last} · {n} en attente</translation>
+    </message>
+    <message>
+        <source>No HQ address is known: enrol over the network, or write to USB.</source>
+        <translation>Aucune adresse du siège n’est connue : inscrivez-vous par le réseau, ou écrivez sur clé USB.</translation>
+    </message>
+    <message>
+        <source>Sending to HQ…</source>
+        <translation>Envoi au siège…</translation>
+    </message>
+    <message>
+        <source>{n} package(s) delivered; HQ&apos;s receipts are stored.</source>
+        <translation>{n} paquet(s) livré(s) ; les accusés du siège sont enregistrés.</translation>
+    </message>
+    <message>
+        <source>Nothing to send: HQ has everything.</source>
+        <translation>Rien à envoyer : le siège a tout reçu.</translation>
+    </message>
+    <message>
+        <source>Folder or USB stick for the packages</source>
+        <translation>Dossier ou clé USB pour les paquets</translation>
+    </message>
+    <message>
+        <source>Writing packages…</source>
+        <translation>Écriture des paquets…</translation>
+    </message>
+    <message>
+        <source>{n} encrypted package(s) written to {folder}. Carry them to HQ; they stay pending here until HQ&apos;s receipts are imported.</source>
+        <translation>{n} paquet(s) chiffré(s) écrit(s) dans {folder}. Apportez-les au siège ; ils restent en attente ici jusqu’à l’importation des accusés du siège.</translation>
+    </message>
+    <message>
+        <source>Nothing to write: HQ has everything.</source>
+        <translation>Rien à écrire : le siège a tout reçu.</translation>
+    </message>
+    <message>
+        <source>Receipts from HQ</source>
+        <translation>Accusés du siège</translation>
+    </message>
+    <message>
+        <source>Checking receipts…</source>
+        <translation>Vérification des accusés…</translation>
+    </message>
+    <message>
+        <source>{n} receipt(s) verified; {new} package(s) newly marked delivered.</source>
+        <translation>{n} accusé(s) vérifié(s) ; {new} paquet(s) nouvellement marqué(s) comme livré(s).</translation>
+    </message>
+    <message>
+        <source>Sent to HQ automatically.</source>
+        <translation>Envoyé automatiquement au siège.</translation>
     </message>
 </context>
 <context>
