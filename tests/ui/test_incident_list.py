@@ -172,13 +172,13 @@ def test_clear_empties_the_model(page: IncidentListPage) -> None:
     assert not page.model.canFetchMore(QModelIndex())
 
 
-def test_enter_names_the_incident_and_lock_leaves_no_rows(
+def test_enter_opens_the_editor_and_lock_leaves_no_rows_or_text(
     filled: Path, make_window: MakeWindow, qtbot: QtBot
 ) -> None:
     window = make_window(filled)
     unlock(qtbot, window)
-    assert window.shell is not None and window.shell.incidents is not None
-    shell, page = window.shell, window.shell.incidents
+    assert window.shell is not None
+    shell, page, editor = window.shell, window.shell.incidents, window.shell.editor
     model = page.model
     qtbot.waitUntil(lambda: model.rowCount() == 200)
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
@@ -186,7 +186,13 @@ def test_enter_names_the_incident_and_lock_leaves_no_rows(
     page.table.setFocus()
     page.table.selectRow(0)
     qtbot.keyClick(page.table, Qt.Key.Key_Return)
-    assert _titles(page)[0] in shell.status.currentMessage()
+    qtbot.waitUntil(lambda: editor.form.title.text() == _titles(page)[0])
+    assert shell.incident_section.editing()
+    qtbot.keyClick(editor.form.title, Qt.Key.Key_Escape)
+    assert not shell.incident_section.editing()
+    assert page.table.currentIndex().row() == 0  # the list kept its place
     qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: window.shell is None)
     assert model.loaded_rows == 0
+    assert editor.form.title.text() == ""
+    assert editor.form.narrative.toPlainText() == ""

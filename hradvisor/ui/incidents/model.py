@@ -24,7 +24,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont
 
-from hradvisor.model import Incident, area_name, vocabulary
+from hradvisor.model import Incident, area_name, neutralise_bidi, vocabulary
 from hradvisor.store.queries import IncidentFilter, Page
 from hradvisor.ui.theme import DANGER
 from hradvisor.ui.workers import run_in_background, user_message
@@ -44,6 +44,7 @@ COLUMNS: tuple[tuple[str, str | None], ...] = (
 )
 DATE, TITLE, LOCATION, VIOLATIONS, VICTIMS, VERIFICATION, SENSITIVITY = range(len(COLUMNS))
 ID_ROLE = Qt.ItemDataRole.UserRole
+CODE_ROLE = Qt.ItemDataRole.UserRole + 1  # the verification or sensitivity code of a chip cell
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
@@ -71,8 +72,8 @@ class Row:
     location: str
     violations: str
     victims: int
-    verification: str
-    sensitivity: str  # the code; the label is looked up when shown
+    verification: str  # the code; labels are looked up when shown
+    sensitivity: str
 
 
 @dataclass(frozen=True)
@@ -86,20 +87,29 @@ class _Answer:
 
 
 def to_row(incident: Incident) -> Row:
-    """Reduce an incident to what the list shows (runs on the worker)."""
+    """Reduce an incident to what the list shows (runs on the worker).
+
+    Stored text loses its bidirectional controls here, so a title cannot
+    reorder what the list shows (model.bidi).
+    """
     place = incident.location
     location = area_name(place.country, place.admin1)
     violations = vocabulary("violations")
     return Row(
         id=incident.id,
         date=incident.date,
-        title=incident.title,
-        location=location,
+        title=neutralise_bidi(incident.title),
+        location=neutralise_bidi(location),
         violations=", ".join(violations.label(code) for code in incident.violations),
         victims=incident.victims.total(),
-        verification=vocabulary("verification").label(incident.verification).split(" (")[0],
+        verification=incident.verification,
         sensitivity=incident.sensitivity,
     )
+
+
+def verification_label(code: str) -> str:
+    """The short label of a verification code ("Verified", not the full standard of proof)."""
+    return vocabulary("verification").label(code).split(" (")[0]
 
 
 def _load(
@@ -162,6 +172,8 @@ class IncidentTableModel(QAbstractTableModel):
             return self._text(row, column, role == Qt.ItemDataRole.ToolTipRole)
         if role == ID_ROLE:
             return row.id
+        if role == CODE_ROLE:
+            return {VERIFICATION: row.verification, SENSITIVITY: row.sensitivity}.get(column)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == VICTIMS:
             return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         if column == SENSITIVITY and row.sensitivity == "strictly-confidential":
@@ -177,12 +189,23 @@ class IncidentTableModel(QAbstractTableModel):
     def _text(row: Row, column: int, tooltip: bool) -> str | None:
         if column == SENSITIVITY:
             return vocabulary("sensitivity").label(row.sensitivity)
+        if column == VERIFICATION:
+            return verification_label(row.verification)
         if column == VICTIMS:
             return f"{row.victims:,}"
         if tooltip and column not in (TITLE, LOCATION, VIOLATIONS):
             return None  # short cells need no tooltip
         values = (row.date, row.title, row.location, row.violations)
-        return values[column] if column < len(values) else row.verification
+        return values[column]
+
+    def replace(self, incident: Incident) -> bool:
+        """Show the saved version of a loaded row in place (the list keeps its position)."""
+        for number, row in enumerate(self._rows):
+            if row.id == incident.id:
+                self._rows[number] = to_row(incident)
+                self.dataChanged.emit(self.index(number, 0), self.index(number, len(COLUMNS) - 1))
+                return True
+        return False
 
     def title_of(self, incident_id: str) -> str:
         """The title of a loaded row ("" if it is not loaded)."""

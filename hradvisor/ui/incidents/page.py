@@ -209,7 +209,7 @@ class IncidentListPage(QWidget):
             translate("IncidentList", "No incidents match — clear the filters.")
             if filtered
             else translate(
-                "IncidentList", "No incidents yet — add them with the command line for now."
+                "IncidentList", "No incidents yet — press Ctrl+N to record the first one."
             )
         )
         self.clear_button.setVisible(filtered)

@@ -1,0 +1,171 @@
+"""The sources of an incident: type, the two Admiralty judgements, consent and a note.
+
+Reliability of the source (A–F) and credibility of the information (1–6) are
+separate judgements (OHCHR Manual on Human Rights Monitoring), so they are
+separate columns with the scale's words, never bare letters.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QTableWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hradvisor.ui.incidents.editor.fields import (
+    WheelGuard,
+    guard_wheel,
+    set_combo_code,
+    vocabulary_combo,
+)
+from hradvisor.ui.widgets import button, label
+
+translate = QCoreApplication.translate  # lupdate finds translate("Context", "text")
+
+TYPE, RELIABILITY, CREDIBILITY, CONSENT, NOTE = range(5)
+_HEADERS = (
+    "Type",
+    "Reliability of the source",
+    "Credibility of the information",
+    "Consent",
+    "Note",
+)
+
+
+class SourcesTable(QWidget):
+    """A table of sources with Add and Remove; emits ``changed()`` on any edit."""
+
+    changed = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(8)
+        self.table = QTableWidget(0, len(_HEADERS))
+        self.table.setAccessibleName(translate("IncidentEditor", "Sources"))
+        self._guard = WheelGuard(self)
+        self.table.setHorizontalHeaderLabels(
+            [translate("IncidentEditor", text) for text in _HEADERS]
+        )
+        self.table.verticalHeader().setVisible(False)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 18)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(NOTE, QHeaderView.ResizeMode.Stretch)
+        buttons = QHBoxLayout()
+        self.add_button = button(
+            translate("IncidentEditor", "Add a source"), translate("IncidentEditor", "Add a source")
+        )
+        self.remove_button = button(
+            translate("IncidentEditor", "Remove the source"),
+            translate("IncidentEditor", "Remove the selected source"),
+        )
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
+        self.hint = label(
+            translate(
+                "IncidentEditor",
+                "Judge the source and the information separately. Notes stay on this device "
+                "unless the source's consent allows otherwise.",
+            ),
+            "muted",
+        )
+        box.addWidget(self.table, 1)
+        box.addLayout(buttons)
+        box.addWidget(self.hint)
+        self.add_button.clicked.connect(self._add_clicked)
+        self.remove_button.clicked.connect(self._remove)
+        self.table.itemSelectionChanged.connect(self._selection)
+        self._selection()
+
+    def _selection(self) -> None:
+        self.remove_button.setEnabled(bool(self.table.selectionModel().selectedRows()))
+
+    def _add_clicked(self) -> None:
+        row = self.add_source({"type": "victim"})
+        self.table.selectRow(row)
+        widget = self.table.cellWidget(row, TYPE)
+        if widget is not None:
+            widget.setFocus()
+        self.changed.emit()
+
+    def add_source(self, source: dict[str, Any]) -> int:
+        """Append a row showing *source* (JSON form); returns its row number."""
+        row = self.table.rowCount()
+        self.table.insertRow(row)
+        number = row + 1
+        combos = (
+            (TYPE, "source-types", "type", "Source {n}: type"),
+            (RELIABILITY, "reliability", "reliability", "Source {n}: reliability"),
+            (CREDIBILITY, "credibility", "credibility", "Source {n}: credibility"),
+            (CONSENT, "consent", "consent", "Source {n}: consent"),
+        )
+        defaults = {"reliability": "F", "credibility": "6", "consent": "internal-only"}
+        for column, vocab, key, name in combos:
+            combo = vocabulary_combo(vocab, translate("IncidentEditor", name).format(n=number))
+            value = source.get(key, defaults.get(key))
+            set_combo_code(combo, str(value) if value is not None else None)
+            combo.currentIndexChanged.connect(lambda _index: self.changed.emit())
+            self.table.setCellWidget(row, column, combo)
+        note = QLineEdit(source.get("note") or "")
+        note.setAccessibleName(translate("IncidentEditor", "Source {n}: note").format(n=number))
+        note.setPlaceholderText(translate("IncidentEditor", "Who, when, how contacted (optional)"))
+        note.setToolTip(note.text())
+        note.setFrame(False)
+        note.textChanged.connect(note.setToolTip)
+        note.textChanged.connect(lambda _text: self.changed.emit())
+        self.table.setCellWidget(row, NOTE, note)
+        guard_wheel(self.table, self._guard)
+        return row
+
+    def _remove(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if rows:
+            self.table.removeRow(rows[0].row())
+            self.changed.emit()
+
+    def _combo(self, row: int, column: int) -> QComboBox:
+        widget = self.table.cellWidget(row, column)
+        assert isinstance(widget, QComboBox)  # noqa: S101 (built by add_source)
+        return widget
+
+    def to_json(self) -> list[dict[str, Any]]:
+        sources = []
+        for row in range(self.table.rowCount()):
+            note = self.table.cellWidget(row, NOTE)
+            text = note.text() if isinstance(note, QLineEdit) else ""
+            sources.append(
+                {
+                    "type": self._combo(row, TYPE).currentData(),
+                    "reliability": self._combo(row, RELIABILITY).currentData(),
+                    "credibility": int(self._combo(row, CREDIBILITY).currentData()),
+                    "consent": self._combo(row, CONSENT).currentData(),
+                    "note": text if text.strip() else None,
+                }
+            )
+        return sources
+
+    def set_json(self, sources: Any) -> None:
+        self.blockSignals(True)
+        self.table.setRowCount(0)
+        for source in sources if isinstance(sources, list) else []:
+            if isinstance(source, dict):
+                self.add_source(source)
+        self.blockSignals(False)
+        self._selection()
+
+    def count(self) -> int:
+        return self.table.rowCount()
