@@ -106,3 +106,32 @@ def test_a_draft_holds_no_plaintext(vault_dir: Path, private_tmp: Path) -> None:
         assert vault.drafts.load(f"name-{canary}") is not None
     state_dir = Path(os.environ["HRADVISOR_STATE_DIR"])
     assert _files_containing([vault_dir, private_tmp, state_dir], canary) == []
+
+
+def test_the_documented_format_opens_a_draft_by_hand(vault: Vault) -> None:
+    import hashlib
+    import hmac
+    import json
+
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+    from hradvisor.store.subkeys import derive_subkey
+
+    vault.drafts.save("incident-7", {"title": "By hand"}, saved_at=SAVED_AT)
+    root = derive_subkey(vault.data_key, "drafts")
+
+    def hkdf(info: bytes) -> bytes:
+        return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=info).derive(root)
+
+    name = hmac.new(hkdf(b"drafts/name"), b"incident-7", hashlib.sha256).hexdigest()[:32]
+    sealed = (vault.path / "drafts" / f"{name}.draft").read_bytes()
+    assert sealed[:8] == b"HRDRAFT1"
+    aad = b"HRDRAFT1" + f"{name}.draft".encode("ascii")
+    body = AESGCM(hkdf(b"drafts/encrypt")).decrypt(sealed[8:20], sealed[20:], aad)
+    assert json.loads(body) == {
+        "name": "incident-7",
+        "saved_at": SAVED_AT,
+        "data": {"title": "By hand"},
+    }

@@ -21,6 +21,7 @@ import itertools
 from collections.abc import Callable
 from typing import Any
 
+import qtawesome as qta
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -47,6 +48,7 @@ from hradvisor.store.drafts import Draft
 from hradvisor.ui.incidents.editor import prompts
 from hradvisor.ui.incidents.editor.form import TAB_KEYS, IncidentForm
 from hradvisor.ui.incidents.filters import COUNTRIES
+from hradvisor.ui.theme import MUTED
 from hradvisor.ui.widgets import Banner, button, label
 from hradvisor.ui.workers import run_in_background, user_message
 
@@ -116,6 +118,7 @@ class IncidentEditor(QWidget):
         self._draft_on_disk = False
         self._generation = 0
         self._restore_on_load = False
+        self._note = ""  # shown when there is nothing unsaved ("Saved" after a save)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 8, 16, 8)
         layout.setSpacing(8)
@@ -149,6 +152,7 @@ class IncidentEditor(QWidget):
             translate("IncidentEditor", "Back to the list (Esc)"),
         )
         self.back_button.setToolTip(translate("IncidentEditor", "Back to the list (Esc)"))
+        self.back_button.setIcon(qta.icon("mdi6.arrow-left", color=MUTED))
         self.back_button.clicked.connect(self.back_requested)
         self.heading = label("", "title")
         self.heading.setWordWrap(False)
@@ -192,7 +196,11 @@ class IncidentEditor(QWidget):
     def title(self) -> str:
         """What to call this incident on screen (bidi controls removed)."""
         text = neutralise_bidi(self.form.title.text().strip())
-        return text or translate("IncidentEditor", "New incident")
+        if text:
+            return text
+        if self.is_new:
+            return translate("IncidentEditor", "New incident")
+        return translate("IncidentEditor", "Untitled incident")
 
     def new_incident(self) -> None:
         """Show an empty form for a new incident (the caller has dealt with unsaved changes)."""
@@ -255,6 +263,7 @@ class IncidentEditor(QWidget):
         self._baseline = self.form.to_json(self.incident_id)
         self._check_live = False
         self._draft_on_disk = False
+        self._note = ""
         self.banner.clear()
         self._set_dirty(False)
         self._show_state()
@@ -394,6 +403,10 @@ class IncidentEditor(QWidget):
             self.state.setText(translate("IncidentEditor", "Saving…"))
         elif self._dirty:
             self.state.setText(translate("IncidentEditor", "Unsaved changes"))
+        elif self.is_new:
+            self.state.setText(translate("IncidentEditor", "Not saved yet"))
+        else:
+            self.state.setText(self._note)
         self.save_button.setEnabled(shown and not self._saving and (self._dirty or self.is_new))
 
     def _verification_hint(self, current: dict[str, Any]) -> None:
@@ -481,8 +494,7 @@ class IncidentEditor(QWidget):
         self._draft_on_disk = False
         self.banner.clear()
         self._form_changed()
-        if not self._dirty:
-            self.state.setText(translate("IncidentEditor", "Saved"))
+        self._note = translate("IncidentEditor", "Saved")
         self._show_state()
         self.saved.emit(incident, was_new)
         if was_new:

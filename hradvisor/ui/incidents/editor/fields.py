@@ -133,11 +133,15 @@ class CodePicker(QWidget):
         self.changed.emit()
 
     def _summarise(self) -> None:
-        count = len(self._order)
+        """Name what is chosen under the list: a ticked item may be scrolled out of sight."""
+        if not self._order:
+            self.summary.setText(translate("IncidentEditor", "None chosen"))
+            return
+        labels = {str(item.data(Qt.ItemDataRole.UserRole)): item.text() for item in self._items()}
         self.summary.setText(
-            translate("IncidentEditor", "None chosen")
-            if count == 0
-            else translate("IncidentEditor", "{count} chosen").format(count=count)
+            translate("IncidentEditor", "Chosen: {labels}").format(
+                labels=" · ".join(labels.get(code, code) for code in self._order)
+            )
         )
 
     def codes(self) -> list[str]:

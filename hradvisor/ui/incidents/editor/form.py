@@ -192,7 +192,7 @@ class IncidentForm(QTabWidget):
         self.has_end = QCheckBox(translate("IncidentEditor", "until"))
         self.has_end.setAccessibleName(translate("IncidentEditor", "The incident lasted until"))
         self.date_end = _date_edit(translate("IncidentEditor", "End date"))
-        self.date_end.setEnabled(False)
+        self.date_end.setVisible(False)  # shown only for a period, so no date looks entered
         date_box = self._box("date", self.date)
         end_box = self._box("date_end", self.date_end)
         self.boxes["date_precision"] = date_box
@@ -215,7 +215,7 @@ class IncidentForm(QTabWidget):
         self.changed.emit()
 
     def _end_toggled(self, on: bool) -> None:
-        self.date_end.setEnabled(on)
+        self.date_end.setVisible(on)
         if on and self.date_end.date() <= self.date.date():
             self.date_end.setDate(self.date.date().addDays(1))
         self.changed.emit()
@@ -303,6 +303,9 @@ class IncidentForm(QTabWidget):
             column = QVBoxLayout()
             column.addWidget(caption(title))
             column.addWidget(self._box(key, widget), 1)
+            column.addWidget(
+                label(translate("IncidentEditor", "Double-click an item to edit it."), "muted")
+            )
             grid.addLayout(column, stretch)
             widget.changed.connect(self.changed.emit)
         return page
@@ -349,7 +352,7 @@ class IncidentForm(QTabWidget):
             self.date.setDate(_to_qdate(_first_day(data.get("date"), precision, today)))
             end = data.get("date_end")
             self.has_end.setChecked(end is not None)
-            self.date_end.setEnabled(end is not None)
+            self.date_end.setVisible(end is not None)
             self.date_end.setDate(_to_qdate(_first_day(end, precision, today)))
             self.location.set_json(data.get("location"))
             for picker, key in (

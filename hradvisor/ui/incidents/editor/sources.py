@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLineEdit,
     QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -32,12 +33,18 @@ from hradvisor.ui.widgets import button, label
 translate = QCoreApplication.translate  # lupdate finds translate("Context", "text")
 
 TYPE, RELIABILITY, CREDIBILITY, CONSENT, NOTE = range(5)
+_WIDTHS = {
+    TYPE: "Indirect witness",
+    RELIABILITY: "D – Not usually reliable",
+    CREDIBILITY: "3 – Possibly true",
+    CONSENT: "May be shared within the UN",
+}
 _HEADERS = (
-    "Type",
-    "Reliability of the source",
-    "Credibility of the information",
-    "Consent",
-    "Note",
+    ("Type", "What kind of source this is"),
+    ("Reliability", "Reliability of the source: A (completely reliable) to F (cannot be judged)"),
+    ("Credibility", "Credibility of the information: 1 (confirmed) to 6 (cannot be judged)"),
+    ("Consent", "What the source agreed their information may be used for"),
+    ("Note", "Who, when, how contacted; protection concerns. Stays on this device."),
 )
 
 
@@ -54,16 +61,20 @@ class SourcesTable(QWidget):
         self.table = QTableWidget(0, len(_HEADERS))
         self.table.setAccessibleName(translate("IncidentEditor", "Sources"))
         self._guard = WheelGuard(self)
-        self.table.setHorizontalHeaderLabels(
-            [translate("IncidentEditor", text) for text in _HEADERS]
-        )
+        for column, (text, tip) in enumerate(_HEADERS):
+            item = QTableWidgetItem(translate("IncidentEditor", text))
+            item.setToolTip(translate("IncidentEditor", tip))
+            self.table.setHorizontalHeaderItem(column, item)
         self.table.verticalHeader().setVisible(False)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 18)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(NOTE, QHeaderView.ResizeMode.Stretch)
+        width = self.table.fontMetrics().horizontalAdvance
+        for column, sample in _WIDTHS.items():  # the note gets the rest; long labels elide
+            header.resizeSection(column, width(sample) + 40)
         buttons = QHBoxLayout()
         self.add_button = button(
             translate("IncidentEditor", "Add a source"), translate("IncidentEditor", "Add a source")
@@ -78,8 +89,10 @@ class SourcesTable(QWidget):
         self.hint = label(
             translate(
                 "IncidentEditor",
-                "Judge the source and the information separately. Notes stay on this device "
-                "unless the source's consent allows otherwise.",
+                "Judge the source and the information separately: reliability of the source "
+                "from A (completely reliable) to F (cannot be judged), credibility of what it "
+                "said from 1 (confirmed by other sources) to 6 (cannot be judged). Notes stay "
+                "on this device unless the source's consent allows otherwise.",
             ),
             "muted",
         )
