@@ -20,7 +20,11 @@ import sqlite_utils
 from hradvisor.store.connection import DBError, translate_db_error
 from hradvisor.store.errors import VaultError, VaultTooNew
 
-ENTITY_TYPES = ("incident", "note", "person", "attachment")
+# Format 1 knew these; format 2 (below) widened both lists in place.
+_V1_ENTITY_TYPES = ("incident", "note", "person", "attachment")
+ENTITY_TYPES = (*_V1_ENTITY_TYPES, "assessment", "report")
+# Entities kept in the generic ``records`` table (incidents and attachments have their own).
+RECORD_TYPES = ("note", "person", "assessment", "report")
 CODE_KINDS = ("violation", "perpetrator", "victim_group", "right")
 
 
@@ -32,7 +36,7 @@ class Migration:
 
 
 def _initial_schema(db: sqlite_utils.Database) -> None:
-    entity_types = ", ".join(f"'{t}'" for t in ENTITY_TYPES)
+    entity_types = _sql_list(_V1_ENTITY_TYPES)
     code_kinds = ", ".join(f"'{k}'" for k in CODE_KINDS)
     db.executescript(f"""
         CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -137,10 +141,60 @@ def _initial_schema(db: sqlite_utils.Database) -> None:
     )
 
 
+def _sql_list(values: tuple[str, ...]) -> str:
+    return ", ".join(f"'{value}'" for value in values)
+
+
+def _widen_entity_types(db: sqlite_utils.Database) -> None:
+    """Let revisions and records hold risk assessments and report definitions.
+
+    SQLite cannot alter a CHECK constraint, and rebuilding ``revisions`` is
+    not possible inside the migration's transaction while foreign keys point
+    at it. Widening an IN-list only admits more values, so every existing row
+    stays valid: this is the documented in-place procedure for relaxing a
+    constraint (sqlite.org/lang_altertable.html, "Making Other Kinds Of Table
+    Schema Changes"), done inside the migration's transaction and checked by
+    ``PRAGMA integrity_check`` before the version bump commits.
+    """
+    conn = db.conn
+    changes = (
+        (
+            "revisions",
+            f"entity_type IN ({_sql_list(_V1_ENTITY_TYPES)})",
+            f"entity_type IN ({_sql_list(ENTITY_TYPES)})",
+        ),
+        (
+            "records",
+            "entity_type IN ('note', 'person')",
+            f"entity_type IN ({_sql_list(RECORD_TYPES)})",
+        ),
+    )
+    version = int(conn.execute("PRAGMA schema_version").fetchone()[0])
+    conn.execute("PRAGMA writable_schema = ON")
+    try:
+        for table, old, new in changes:
+            row = conn.execute(
+                "SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = ?", (table,)
+            ).fetchone()
+            if row is None or row[0].count(old) != 1:
+                raise VaultError(f"the {table} table is not in the expected format 1 shape")
+            conn.execute(
+                "UPDATE sqlite_schema SET sql = ? WHERE type = 'table' AND name = ?",
+                (row[0].replace(old, new), table),
+            )
+        conn.execute(f"PRAGMA schema_version = {version + 1}")
+    finally:
+        conn.execute("PRAGMA writable_schema = OFF")
+    problems = [row[0] for row in conn.execute("PRAGMA integrity_check")]
+    if problems != ["ok"]:
+        raise VaultError("the widened schema did not pass the integrity check")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(
         1, "revisions, incidents, full-text index, notes, persons, attachments", _initial_schema
     ),
+    Migration(2, "risk assessments and report definitions", _widen_entity_types),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 
