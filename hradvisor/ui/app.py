@@ -20,6 +20,7 @@ from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget
 
 from hradvisor.store import KdfParams, Vault
+from hradvisor.ui.incidents.editor import prompts
 from hradvisor.ui.locking import DEFAULT_IDLE_MS, IdleWatcher
 from hradvisor.ui.shell import Shell
 from hradvisor.ui.theme import apply_theme
@@ -89,6 +90,7 @@ class MainWindow(QMainWindow):
         unsaved edits are kept as an encrypted draft first.
         """
         self.idle.disarm()
+        prompts.dismiss()
         if self.shell is not None:
             self.shell.keep_draft()
         vault, self.vault = self.vault, None

@@ -198,9 +198,9 @@ class Shell(QWidget):
         QShortcut(QKeySequence("Ctrl+L"), self).activated.connect(
             lambda: self.lock_requested.emit(False)
         )
-        QShortcut(QKeySequence("Ctrl+Shift+L"), self).activated.connect(
-            lambda: self.lock_requested.emit(True)
-        )
+        panic = QShortcut(QKeySequence("Ctrl+Shift+L"), self)
+        panic.setContext(Qt.ShortcutContext.ApplicationShortcut)  # even over a dialog
+        panic.activated.connect(lambda: self.lock_requested.emit(True))
 
     def _show_count(self, count: int) -> None:
         text = translate("Shell", "Vault unlocked · {count} incidents").format(count=f"{count:,}")

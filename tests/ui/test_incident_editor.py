@@ -7,7 +7,7 @@ import secrets
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QThreadPool
+from PySide6.QtCore import Qt, QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -23,6 +23,7 @@ from tests.ui.conftest import MakeWindow
 from tests.ui.helpers import unlock
 
 CTRL = Qt.KeyboardModifier.ControlModifier
+REAL_ASK = prompts.ask_unsaved  # before the autouse fixture answers for every test
 
 
 @pytest.fixture(autouse=True)
@@ -351,6 +352,22 @@ def test_opening_another_incident_asks_about_the_first(
     assert shown.is_new
 
 
+def test_a_lock_answers_an_open_question_with_cancel(
+    window: MainWindow, stored: tuple[Path, str], qtbot: QtBot
+) -> None:
+    shown = _open(qtbot, window, stored[1])
+    shown.form.title.setText("Typed before walking away")
+    QTimer.singleShot(200, window.lock)  # the idle timer, while the question is open
+    assert REAL_ASK(shown, shown.title) is prompts.Choice.CANCEL
+    assert window.shell is None and window.vault is None
+    assert not [w for w in QApplication.topLevelWidgets() if w.isVisible() and w is not window]
+    QThreadPool.globalInstance().waitForDone(5000)
+    with open_vault(stored[0], PASSPHRASE) as vault:  # the edit was kept as a draft
+        draft = vault.drafts.load(stored[1])
+        assert draft is not None
+        assert draft.data["incident"]["title"] == "Typed before walking away"
+
+
 def test_closing_the_window_asks(
     window: MainWindow, stored: tuple[Path, str], qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -383,7 +400,12 @@ def test_a_panic_lock_keeps_a_draft_offered_after_unlock(
     assert "Interrupted by a knock on the door" in section.banner.text.text()
     section.banner.buttons[0].click()  # restore
     restored = window.shell.editor
-    qtbot.waitUntil(lambda: restored.form.title.text() == "Interrupted by a knock on the door")
+    qtbot.waitUntil(
+        lambda: (
+            restored.form.built
+            and restored.form.title.text() == "Interrupted by a knock on the door"
+        )
+    )
     assert restored.form.victims.value("detained", "girls") == 1
     assert restored.has_unsaved_changes()
     restored.save()
@@ -466,8 +488,32 @@ def test_every_editor_control_has_an_accessible_name(window: MainWindow) -> None
     from PySide6.QtWidgets import QAbstractButton, QAbstractSpinBox, QComboBox, QLineEdit
 
     shown = _editor(window)
+    assert not shown.form.built  # nothing built until it is needed
+    assert window.shell is not None
+    window.shell.new_incident()
     kinds = (QAbstractButton, QLineEdit, QComboBox, QAbstractSpinBox)
     controls = [w for w in shown.findChildren(QWidget) if isinstance(w, kinds)]
     assert len(controls) > 60
     assert [type(c).__name__ for c in controls if not c.accessibleName()] == []
     assert QApplication.instance() is not None
+
+
+def test_vocabulary_labels_follow_the_window_language(qapp: QApplication, qtbot: QtBot) -> None:
+    from hradvisor.model import vocabulary
+    from hradvisor.ui.i18n import install_translators
+
+    translators = install_translators(qapp, "fr")
+    try:
+        form = IncidentForm()
+        qtbot.addWidget(form)
+        form.ensure_built()
+        assert form.tabText(0) == "Détails"
+        killing = vocabulary("violations").label("killing", "fr")
+        assert killing != vocabulary("violations").label("killing", "en")
+        assert form.violations.list.item(0).text() == killing
+        assert form.sensitivity.itemText(0) == vocabulary("sensitivity").label(
+            "strictly-confidential", "fr"
+        )
+    finally:
+        for translator in translators:
+            qapp.removeTranslator(translator)

@@ -255,7 +255,7 @@ def test_enter_opens_the_editor_and_lock_leaves_no_rows_or_text(
     page.table.setFocus()
     page.table.selectRow(0)
     qtbot.keyClick(page.table, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: editor.form.title.text() == _titles(page)[0])
+    qtbot.waitUntil(lambda: editor.form.built and editor.form.title.text() == _titles(page)[0])
     assert shell.incident_section.editing()
     qtbot.keyClick(editor.form.title, Qt.Key.Key_Escape)
     assert not shell.incident_section.editing()

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from hradvisor.model import admin1_areas, vocabulary
 from hradvisor.store.queries import IncidentFilter
+from hradvisor.ui.widgets import label_language
 
 translate = QCoreApplication.translate  # lupdate finds translate("Context", "text")
 
@@ -63,8 +64,8 @@ def _combo(accessible: str, everything: str, choices: list[tuple[str, str]]) -> 
 
 
 def _vocabulary_choices(name: str) -> list[tuple[str, str]]:
-    words = vocabulary(name)
-    return [(code, words.label(code)) for code in words.codes]
+    words, lang = vocabulary(name), label_language()
+    return [(code, words.label(code, lang)) for code in words.codes]
 
 
 def _date_value(edit: QDateEdit) -> dt.date | None:

@@ -121,6 +121,8 @@ class IncidentsSection(QWidget):
         )
 
     def _offer_next_draft(self) -> None:
+        # The incident in the editor has its own draft offer there (or was just saved).
+        self._drafts = [d for d in self._drafts if d.name != self.editor.incident_id]
         if not self._drafts:
             self.banner.clear()
             return

@@ -127,7 +127,6 @@ class IncidentEditor(QWidget):
         layout.addWidget(self.banner)
         self.form = IncidentForm()
         self.tabs: QTabWidget = self.form
-        self._tab_titles = [self.tabs.tabText(i) for i in range(self.tabs.count())]
         layout.addWidget(self.form, 1)
         self._autosave = QTimer(self)
         self._autosave.setSingleShot(True)
@@ -195,7 +194,7 @@ class IncidentEditor(QWidget):
     @property
     def title(self) -> str:
         """What to call this incident on screen (bidi controls removed)."""
-        text = neutralise_bidi(self.form.title.text().strip())
+        text = neutralise_bidi(self.form.title.text().strip()) if self.form.built else ""
         if text:
             return text
         if self.is_new:
@@ -385,7 +384,9 @@ class IncidentEditor(QWidget):
             differs = dirty and any(
                 current.get(field) != (self._baseline or {}).get(field) for field in TAB_KEYS[key]
             )
-            self.tabs.setTabText(index, self._tab_titles[index] + (" •" if differs else ""))
+            if self.form.built:
+                title = self.form.tab_titles[index]
+                self.tabs.setTabText(index, title + (" •" if differs else ""))
         self._show_state()
         if changed:
             self.dirty_changed.emit(dirty)
@@ -559,7 +560,8 @@ class IncidentEditor(QWidget):
         self._autosave.stop()
         self._generation += 1
         self._vault = None
-        self.form.set_json(blank_incident("", utc_today()), today=utc_today())
+        if self.form.built:
+            self.form.set_json(blank_incident("", utc_today()), today=utc_today())
         self._baseline = None
         self._pending = None
         self.incident_id = ""

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from hradvisor.model import vocabulary
-from hradvisor.ui.widgets import button, label
+from hradvisor.ui.widgets import button, label, label_language
 
 translate = QCoreApplication.translate  # lupdate finds translate("Context", "text")
 
@@ -58,9 +58,9 @@ def vocabulary_combo(name: str, accessible: str) -> QComboBox:
     """A combo of the labels of vocabulary *name*, codes as item data."""
     combo = QComboBox()
     combo.setAccessibleName(accessible)
-    words = vocabulary(name)
+    words, lang = vocabulary(name), label_language()
     for code in words.codes:
-        combo.addItem(words.label(code), code)
+        combo.addItem(words.label(code, lang), code)
     return combo
 
 
@@ -93,9 +93,9 @@ class CodePicker(QWidget):
         self.filter.setClearButtonEnabled(True)
         self.list = QListWidget()
         self.list.setAccessibleName(accessible)
-        words = vocabulary(name)
+        words, lang = vocabulary(name), label_language()
         for code in words.codes:
-            item = QListWidgetItem(words.label(code))
+            item = QListWidgetItem(words.label(code, lang))
             item.setData(Qt.ItemDataRole.UserRole, code)
             item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)

@@ -82,7 +82,12 @@ def error_key(path: str) -> str:
 
 
 class IncidentForm(QTabWidget):
-    """The editor's tabs. Emits ``changed()`` whenever any control changes."""
+    """The editor's tabs. Emits ``changed()`` whenever any control changes.
+
+    The controls are built on first use (``ensure_built``), not at unlock:
+    building them costs about 100 ms of GUI thread, which belongs to opening
+    the first incident rather than to the list's first paint.
+    """
 
     changed = Signal()
 
@@ -92,21 +97,34 @@ class IncidentForm(QTabWidget):
         self._guard = WheelGuard(self)
         self.boxes: dict[str, FieldBox] = {}
         self.tab_pages: dict[str, QWidget] = {}
-        for key, title, page in (
-            ("details", translate("IncidentEditor", "Details"), self._details()),
+        self.tab_titles: list[str] = []
+        self.built = False
+
+    def ensure_built(self) -> None:
+        """Create the form's own tabs (before any panel added meanwhile)."""
+        if self.built:
+            return
+        self.built = True
+        for index, (key, title, make) in enumerate(
             (
-                "classification",
-                translate("IncidentEditor", "Violations and groups"),
-                self._classification(),
-            ),
-            ("victims", translate("IncidentEditor", "Victims"), self._victims()),
-            ("sources", translate("IncidentEditor", "Sources"), self._sources()),
-            ("follow_up", translate("IncidentEditor", "Follow-up and tags"), self._follow_up()),
+                ("details", translate("IncidentEditor", "Details"), self._details),
+                (
+                    "classification",
+                    translate("IncidentEditor", "Violations and groups"),
+                    self._classification,
+                ),
+                ("victims", translate("IncidentEditor", "Victims"), self._victims),
+                ("sources", translate("IncidentEditor", "Sources"), self._sources),
+                ("follow_up", translate("IncidentEditor", "Follow-up and tags"), self._follow_up),
+            )
         ):
+            page = make()
             self.tab_pages[key] = page
-            self.addTab(page, title)
+            self.tab_titles.append(title)
+            self.insertTab(index, page, title)
         guard_wheel(self, self._guard)
         name_inner_parts(self)
+        self.setCurrentIndex(0)
 
     def _box(self, key: str, control: QWidget, extra: QWidget | None = None) -> FieldBox:
         box = FieldBox(control, extra)
@@ -313,6 +331,7 @@ class IncidentForm(QTabWidget):
     # -- values ---------------------------------------------------------------------
     def to_json(self, incident_id: str) -> dict[str, Any]:
         """The incident JSON the controls describe (not validated)."""
+        self.ensure_built()
         precision = str(self.precision.currentData())
         narrative = self.narrative.toPlainText()
         return {
@@ -342,6 +361,7 @@ class IncidentForm(QTabWidget):
 
     def set_json(self, data: dict[str, Any], *, today: dt.date) -> None:
         """Show *data* (an incident's JSON form, or a draft of one) without emitting ``changed``."""
+        self.ensure_built()
         self.blockSignals(True)
         try:
             precision = data.get("date_precision")
@@ -386,6 +406,7 @@ class IncidentForm(QTabWidget):
 
     def show_errors(self, errors: list[FieldError]) -> list[FieldError]:
         """Put each message next to its field; returns the errors no field could take."""
+        self.ensure_built()
         messages: dict[int, list[str]] = {}
         unplaced = []
         for error in errors:

@@ -14,6 +14,9 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 translate = QCoreApplication.translate  # lupdate finds translate("Context", "text")
 
 
+_open: list[QMessageBox] = []  # the question on screen, if any (see dismiss)
+
+
 class Choice(Enum):
     SAVE = "save"
     DISCARD = "discard"
@@ -36,9 +39,22 @@ def ask_unsaved(parent: QWidget, title: str) -> Choice:
     )
     box.setDefaultButton(QMessageBox.StandardButton.Save)
     box.setEscapeButton(QMessageBox.StandardButton.Cancel)
-    answer = box.exec()
+    _open.append(box)
+    try:
+        answer = box.exec()
+    finally:
+        _open.remove(box)
     if answer == QMessageBox.StandardButton.Save:
         return Choice.SAVE
     if answer == QMessageBox.StandardButton.Discard:
         return Choice.DISCARD
     return Choice.CANCEL
+
+
+def dismiss() -> None:
+    """Answer Cancel to a question on screen: a lock must never leave it over the unlock screen.
+
+    (It names an incident, and answering it later would act on a closed vault.)
+    """
+    for box in list(_open):
+        box.done(QMessageBox.StandardButton.Cancel)

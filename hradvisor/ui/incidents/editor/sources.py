@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -40,11 +40,45 @@ _WIDTHS = {
     CONSENT: "May be shared within the UN",
 }
 _HEADERS = (
-    ("Type", "What kind of source this is"),
-    ("Reliability", "Reliability of the source: A (completely reliable) to F (cannot be judged)"),
-    ("Credibility", "Credibility of the information: 1 (confirmed) to 6 (cannot be judged)"),
-    ("Consent", "What the source agreed their information may be used for"),
-    ("Note", "Who, when, how contacted; protection concerns. Stays on this device."),
+    (
+        str(QT_TRANSLATE_NOOP("IncidentEditor", "Type")),
+        str(QT_TRANSLATE_NOOP("IncidentEditor", "What kind of source this is")),
+    ),
+    (
+        str(QT_TRANSLATE_NOOP("IncidentEditor", "Reliability")),
+        str(
+            QT_TRANSLATE_NOOP(
+                "IncidentEditor",
+                "Reliability of the source: A (completely reliable) to F (cannot be judged)",
+            )
+        ),
+    ),
+    (
+        str(QT_TRANSLATE_NOOP("IncidentEditor", "Credibility")),
+        str(
+            QT_TRANSLATE_NOOP(
+                "IncidentEditor",
+                "Credibility of the information: 1 (confirmed) to 6 (cannot be judged)",
+            )
+        ),
+    ),
+    (
+        str(QT_TRANSLATE_NOOP("IncidentEditor", "Consent")),
+        str(
+            QT_TRANSLATE_NOOP(
+                "IncidentEditor", "What the source agreed their information may be used for"
+            )
+        ),
+    ),
+    (
+        str(QT_TRANSLATE_NOOP("IncidentEditor", "Note")),
+        str(
+            QT_TRANSLATE_NOOP(
+                "IncidentEditor",
+                "Who, when, how contacted; protection concerns. Stays on this device.",
+            )
+        ),
+    ),
 )
 
 
@@ -121,10 +155,30 @@ class SourcesTable(QWidget):
         self.table.insertRow(row)
         number = row + 1
         combos = (
-            (TYPE, "source-types", "type", "Source {n}: type"),
-            (RELIABILITY, "reliability", "reliability", "Source {n}: reliability"),
-            (CREDIBILITY, "credibility", "credibility", "Source {n}: credibility"),
-            (CONSENT, "consent", "consent", "Source {n}: consent"),
+            (
+                TYPE,
+                "source-types",
+                "type",
+                str(QT_TRANSLATE_NOOP("IncidentEditor", "Source {n}: type")),
+            ),
+            (
+                RELIABILITY,
+                "reliability",
+                "reliability",
+                str(QT_TRANSLATE_NOOP("IncidentEditor", "Source {n}: reliability")),
+            ),
+            (
+                CREDIBILITY,
+                "credibility",
+                "credibility",
+                str(QT_TRANSLATE_NOOP("IncidentEditor", "Source {n}: credibility")),
+            ),
+            (
+                CONSENT,
+                "consent",
+                "consent",
+                str(QT_TRANSLATE_NOOP("IncidentEditor", "Source {n}: consent")),
+            ),
         )
         defaults = {"reliability": "F", "credibility": "6", "consent": "internal-only"}
         for column, vocab, key, name in combos:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QSpinBox, QWidget
 
 from hradvisor.model import SEX_AGE, vocabulary
 from hradvisor.model.checks import MAX_COUNT
+from hradvisor.ui.widgets import label_language
 
 translate = QCoreApplication.translate  # lupdate finds translate("Context", "text")
 
@@ -42,21 +43,21 @@ class VictimsGrid(QWidget):
 
     def __init__(self) -> None:
         super().__init__()
-        outcomes, groups = vocabulary("outcomes"), vocabulary("sex-age")
+        outcomes, groups, lang = vocabulary("outcomes"), vocabulary("sex-age"), label_language()
         grid = QGridLayout(self)
         grid.setHorizontalSpacing(12)
         grid.setVerticalSpacing(6)
         grid.addWidget(_heading(translate("IncidentEditor", "Outcome"), right=False), 0, 0)
         short = {"unknown": translate("IncidentEditor", "Unknown")}
         for column, group in enumerate(SEX_AGE, start=1):
-            heading = _heading(short.get(group, groups.label(group)))
-            heading.setToolTip(groups.label(group))
+            heading = _heading(short.get(group, groups.label(group, lang)))
+            heading.setToolTip(groups.label(group, lang))
             grid.addWidget(heading, 0, column)
         grid.addWidget(_heading(translate("IncidentEditor", "Total")), 0, len(SEX_AGE) + 1)
         self.cells: dict[tuple[str, str], QSpinBox] = {}
         self.row_totals: dict[str, QLabel] = {}
         for row, outcome in enumerate(outcomes.codes, start=1):
-            name = outcomes.label(outcome)
+            name = outcomes.label(outcome, lang)
             grid.addWidget(QLabel(name), row, 0)
             for column, group in enumerate(SEX_AGE, start=1):
                 spin = QSpinBox()
@@ -64,7 +65,7 @@ class VictimsGrid(QWidget):
                 spin.setAlignment(_RIGHT)
                 spin.setGroupSeparatorShown(True)
                 spin.setMinimumWidth(84)
-                spin.setAccessibleName(f"{name}, {groups.label(group)}")
+                spin.setAccessibleName(f"{name}, {groups.label(group, lang)}")
                 spin.valueChanged.connect(self._recount)
                 self.cells[(outcome, group)] = spin
                 grid.addWidget(spin, row, column)
