@@ -128,9 +128,7 @@ def editor_screens(app: QApplication, window: MainWindow) -> None:
     incident_id = _rich_incident(window)
     section.open_incident(incident_id)
     settle(app, lambda: editor.incident_id == incident_id and editor.form.isEnabled())
-    for index, name in enumerate(
-        ("details", "classification", "victims", "sources", "follow-up")
-    ):
+    for index, name in enumerate(("details", "classification", "victims", "sources", "follow-up")):
         editor.tabs.setCurrentIndex(index)
         save(app, window, f"editor-{name}")
     editor.tabs.setCurrentIndex(0)
@@ -147,7 +145,19 @@ def editor_screens(app: QApplication, window: MainWindow) -> None:
     section.show_list()
     settle(app)
     save(app, window, "incident-list-unsaved-edit")
-    editor.discard_changes()
+    window.lock()  # as the idle timer does: no question, the edit is kept as a draft
+    settle(app)
+    window.unlock_screen.passphrase.setText(PASSPHRASE)
+    window.unlock_screen.unlock_button.click()
+    settle(
+        app,
+        lambda: (
+            window.shell is not None and "draft" in window.shell.incident_section.banner.text.text()
+        ),
+    )
+    save(app, window, "incident-list-draft-offered")
+    if window.shell is not None:
+        window.shell.incident_section.banner.buttons[1].click()  # discard it
 
 
 if __name__ == "__main__":

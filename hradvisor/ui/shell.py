@@ -150,7 +150,7 @@ class Shell(QWidget):
 
     def keep_draft(self) -> None:
         """Before a lock that must not ask (idle, panic): keep unsaved work as a draft."""
-        self.editor.keep_draft()
+        self.editor.keep_draft(locking=True)
 
     def forget(self) -> None:
         """On lock, before the shell goes: drop the vault and every incident row and field."""

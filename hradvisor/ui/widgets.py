@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QFrame,
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QWidget,
 )
 
@@ -118,3 +120,38 @@ def label_language() -> str:
     """
     code = QCoreApplication.translate("Language", "en")
     return code if code in ("en", "fr") else "en"
+
+
+class ElidedLabel(QLabel):
+    """One line of text that ends in "…" when it does not fit, instead of widening the window.
+
+    A 300-character incident title must not push the Save button off screen.
+    ``full_text()`` is the whole text; the tooltip shows it too.
+    """
+
+    def __init__(self, text: str = "", role: str = "") -> None:
+        super().__init__()
+        self._full = ""
+        if role:
+            self.setProperty("role", role)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.set_full_text(text)
+
+    def set_full_text(self, text: str) -> None:
+        self._full = text
+        self.setToolTip(text)
+        self._elide()
+
+    def full_text(self) -> str:
+        return self._full
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        shown = self.fontMetrics().elidedText(
+            self._full, Qt.TextElideMode.ElideRight, max(self.width(), 1)
+        )
+        super().setText(shown)

@@ -455,6 +455,18 @@ def test_changing_back_to_the_saved_text_drops_the_draft(
     qtbot.waitUntil(lambda: vault.drafts.load(stored[1]) is None)
 
 
+def test_the_heading_shows_a_title_without_bidi_controls(
+    window: MainWindow, stored: tuple[Path, str], qtbot: QtBot
+) -> None:
+    shown = _open(qtbot, window, stored[1])
+    shown.form.title.setText("Arrest \u202ecod.exe\u202c at the market")
+    assert shown.form.title.text().count("\u202e") == 1  # the field keeps what was typed
+    assert shown.heading.full_text() == "Arrest cod.exe at the market •"
+    shown.form.title.setText("A very long title " * 20)
+    assert shown.heading.text().endswith("…")  # elided, not widening the window
+    assert shown.save_button.isVisible() and shown.width() <= window.width()
+
+
 # -- panels -------------------------------------------------------------------------------
 
 

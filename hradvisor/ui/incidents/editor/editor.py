@@ -49,7 +49,7 @@ from hradvisor.ui.incidents.editor import prompts
 from hradvisor.ui.incidents.editor.form import TAB_KEYS, IncidentForm
 from hradvisor.ui.incidents.filters import COUNTRIES
 from hradvisor.ui.theme import MUTED
-from hradvisor.ui.widgets import Banner, button, label
+from hradvisor.ui.widgets import Banner, ElidedLabel, button, label
 from hradvisor.ui.workers import run_in_background, user_message
 
 translate = QCoreApplication.translate  # lupdate finds translate("Context", "text")
@@ -153,9 +153,7 @@ class IncidentEditor(QWidget):
         self.back_button.setToolTip(translate("IncidentEditor", "Back to the list (Esc)"))
         self.back_button.setIcon(qta.icon("mdi6.arrow-left", color=MUTED))
         self.back_button.clicked.connect(self.back_requested)
-        self.heading = label("", "title")
-        self.heading.setWordWrap(False)
-        self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        self.heading = ElidedLabel("", "title")
         self.state = label("", "muted")
         self.state.setWordWrap(False)
         self.save_button = button(
@@ -320,15 +318,18 @@ class IncidentEditor(QWidget):
         if self._dirty:
             self.keep_draft()
 
-    def keep_draft(self) -> None:
+    def keep_draft(self, *, locking: bool = False) -> None:
         """Write the form to its encrypted draft now (on a worker), if there are unsaved changes.
 
-        Used by the autosave timer, after a conflict and on lock: it never asks anything.
+        Used by the autosave timer, after a conflict and on lock: it never asks
+        anything. While a save is in flight the draft is normally left to the
+        save (which discards it); on lock it is written anyway, because the
+        editor will not be there to hear if that save fails.
         """
         if not self._dirty or self._vault is None:
             return
         current = self.form.to_json(self.incident_id)
-        if self._saving and current == self._pending:
+        if self._saving and current == self._pending and not locking:
             return  # exactly what is being saved: the save discards the draft
         drafts, name, seq = self._vault.drafts, self.incident_id, next(_DRAFT_SEQ)
         data = {
@@ -395,7 +396,7 @@ class IncidentEditor(QWidget):
         loading = self._loading
         shown = self._baseline is not None and not loading
         self.form.setEnabled(shown)
-        self.heading.setText(
+        self.heading.set_full_text(
             translate("IncidentEditor", "Loading…")
             if loading
             else self.title + (" •" if self._dirty else "")
