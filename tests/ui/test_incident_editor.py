@@ -17,6 +17,7 @@ from hradvisor.store import open_vault
 from hradvisor.ui.app import MainWindow
 from hradvisor.ui.incidents.editor import IncidentEditor, editor, prompts
 from hradvisor.ui.incidents.editor.form import IncidentForm
+from hradvisor.ui.incidents.model import ID_ROLE
 from tests.conftest import PASSPHRASE, make_incident
 from tests.store.test_no_plaintext import _files_containing
 from tests.ui.conftest import MakeWindow
@@ -138,6 +139,10 @@ def test_a_new_incident_typed_into_the_widgets_is_stored(window: MainWindow, qtb
     assert window.vault.drafts.list() == []
     assert window.shell is not None
     qtbot.waitUntil(lambda: "3 incidents" in window.shell.status.currentMessage())
+    page = window.shell.incidents
+    qtbot.waitUntil(lambda: page.model.title_of(stored.id) == stored.title)
+    qtbot.keyClick(shown.form.title, Qt.Key.Key_Escape)
+    assert page.table.currentIndex().data(ID_ROLE) == stored.id  # the new row is selected
 
 
 def test_an_edit_writes_one_revision_based_on_the_head(

@@ -49,6 +49,8 @@ class IncidentsSection(QWidget):
         self.list_page.incident_activated.connect(self.open_incident)
         self.editor.back_requested.connect(self.show_list)
         self.editor.saved.connect(self._saved)
+        self._select_when_loaded = ""
+        self.list_page.model.page_loaded.connect(self._page_loaded)
         run_in_background(vault.drafts.list, self._drafts_found, self._drafts_failed)
 
     # -- navigation -------------------------------------------------------------------
@@ -102,9 +104,16 @@ class IncidentsSection(QWidget):
     # -- after a save -------------------------------------------------------------------
     def _saved(self, incident: Incident, was_new: bool) -> None:
         if was_new:
+            self._select_when_loaded = incident.id
             self.list_page.apply_filters()  # a new row: its place depends on the sort
         else:
             self.list_page.model.replace(incident)
+
+    def _page_loaded(self) -> None:
+        """After a new incident was saved: select its row if the first page holds it."""
+        if self._select_when_loaded:
+            self.select(self._select_when_loaded)
+            self._select_when_loaded = ""
 
     # -- drafts from an earlier session -------------------------------------------------
     def _drafts_found(self, drafts: list[Draft]) -> None:
