@@ -16,8 +16,6 @@ Guarantees, in the order a person would care about them:
 
 from __future__ import annotations
 
-import datetime as dt
-import itertools
 from collections.abc import Callable
 from typing import Any
 
@@ -43,11 +41,18 @@ from hradvisor.model import (
     new_id,
 )
 from hradvisor.model.dates import utc_today
-from hradvisor.store import ConflictError, IntegrityError, NotFound, Revision, Vault
+from hradvisor.store import ConflictError, Revision, Vault
 from hradvisor.store.drafts import Draft
 from hradvisor.ui.incidents.editor import prompts
 from hradvisor.ui.incidents.editor.form import TAB_KEYS, IncidentForm
-from hradvisor.ui.incidents.filters import COUNTRIES
+from hradvisor.ui.incidents.editor.records import (
+    blank_incident,
+    ignore,
+    load_for_editing,
+    local_time,
+    next_draft_seq,
+    utc_now,
+)
 from hradvisor.ui.theme import MUTED
 from hradvisor.ui.widgets import Banner, ElidedLabel, button, label
 from hradvisor.ui.workers import run_in_background, user_message
@@ -55,39 +60,6 @@ from hradvisor.ui.workers import run_in_background, user_message
 translate = QCoreApplication.translate  # lupdate finds translate("Context", "text")
 
 DRAFT_DELAY_MS = 3000  # autosave at most this often while typing
-_DRAFT_SEQ = itertools.count(1)  # orders draft writes across editors (see store.drafts)
-
-
-def blank_incident(incident_id: str, today: dt.date) -> dict[str, Any]:
-    """The JSON a new incident starts from: today, the protective defaults, nothing else."""
-    return {
-        "id": incident_id,
-        "title": "",
-        "date": today.isoformat(),
-        "date_end": None,
-        "date_precision": "day",
-        "location": {"country": COUNTRIES[0]},
-        "verification": "reported",
-        "sensitivity": "confidential",
-        "consent": "internal-only",
-    }
-
-
-def _now() -> str:
-    return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
-
-
-def _load(vault: Vault, incident_id: str) -> tuple[Incident | None, str | None, Draft | None]:
-    """On a worker: the incident and its head (None if absent) and any draft of it."""
-    try:
-        incident, head = vault.incidents.get_with_head(incident_id)
-    except NotFound:
-        incident, head = None, None
-    try:
-        draft = vault.drafts.load(incident_id)
-    except IntegrityError:
-        draft = None  # a damaged draft is not offered; the file is left for inspection
-    return incident, head, draft
 
 
 class IncidentEditor(QWidget):
@@ -218,7 +190,7 @@ class IncidentEditor(QWidget):
         self.banner.clear()
         self._show_state()
         run_in_background(
-            lambda: (generation, incident_id, _load(vault, incident_id)),
+            lambda: (generation, incident_id, load_for_editing(vault, incident_id)),
             self._loaded,
             self._load_failed,
         )
@@ -276,7 +248,7 @@ class IncidentEditor(QWidget):
             "warning",
             translate(
                 "IncidentEditor", "You have an unsaved draft of this incident from {time}."
-            ).format(time=_local_time(draft.saved_at)),
+            ).format(time=local_time(draft.saved_at)),
             [
                 (
                     translate("IncidentEditor", "Restore the draft"),
@@ -331,13 +303,13 @@ class IncidentEditor(QWidget):
         current = self.form.to_json(self.incident_id)
         if self._saving and current == self._pending and not locking:
             return  # exactly what is being saved: the save discards the draft
-        drafts, name, seq = self._vault.drafts, self.incident_id, next(_DRAFT_SEQ)
+        drafts, name, seq = self._vault.drafts, self.incident_id, next_draft_seq()
         data = {
             "incident": current,
             "head": self._head,
             "title": self.form.title.text(),
         }
-        saved_at = _now()
+        saved_at = utc_now()
         self._draft_on_disk = True
         run_in_background(
             lambda: drafts.save(name, data, saved_at=saved_at, seq=seq),
@@ -359,9 +331,9 @@ class IncidentEditor(QWidget):
     def _discard_draft(self) -> None:
         if self._vault is None or not self.incident_id:
             return
-        drafts, name, seq = self._vault.drafts, self.incident_id, next(_DRAFT_SEQ)
+        drafts, name, seq = self._vault.drafts, self.incident_id, next_draft_seq()
         self._draft_on_disk = False
-        run_in_background(lambda: drafts.discard(name, seq=seq), _ignore, self._draft_failed)
+        run_in_background(lambda: drafts.discard(name, seq=seq), ignore, self._draft_failed)
 
     # -- changes --------------------------------------------------------------------
     def _form_changed(self) -> None:
@@ -466,7 +438,7 @@ class IncidentEditor(QWidget):
         self._pending = data
         self._show_state()
         incidents, drafts, head = self._vault.incidents, self._vault.drafts, self._head
-        name, seq = self.incident_id, next(_DRAFT_SEQ)
+        name, seq = self.incident_id, next_draft_seq()
 
         def write() -> tuple[Incident, Revision]:
             if head is None:
@@ -570,16 +542,3 @@ class IncidentEditor(QWidget):
         self._dirty = False
         self.banner.clear()
         self._show_state()
-
-
-def _ignore(_value: object) -> None:
-    """Nothing to do when a draft was discarded."""
-
-
-def _local_time(saved_at: str) -> str:
-    """A draft's UTC time as local date and time, to the minute."""
-    try:
-        moment = dt.datetime.fromisoformat(saved_at.replace("Z", "+00:00"))
-    except ValueError:
-        return saved_at
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
