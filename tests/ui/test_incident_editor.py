@@ -373,6 +373,25 @@ def test_a_lock_answers_an_open_question_with_cancel(
         assert draft.data["incident"]["title"] == "Typed before walking away"
 
 
+def test_an_edit_left_on_the_list_can_be_saved_from_there(
+    window: MainWindow, stored: tuple[Path, str], qtbot: QtBot
+) -> None:
+    shown = _open(qtbot, window, stored[1])
+    shown.form.title.setText("Saved from the list")
+    assert window.shell is not None
+    section = window.shell.incident_section
+    section.show_list()
+    section.banner.buttons[1].click()  # "Save it"
+    _wait_saved(qtbot, shown)
+    assert not section.editing()
+    assert window.vault is not None
+    assert window.vault.incidents.get(stored[1]).title == "Saved from the list"
+    shown.form.title.setText("   ")  # an invalid edit stays in view with its message
+    section.show_list()
+    section.banner.buttons[1].click()
+    assert section.editing() and shown.form.boxes["title"].message == "Must not be empty"
+
+
 def test_closing_the_window_asks(
     window: MainWindow, stored: tuple[Path, str], qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -92,14 +92,16 @@ class IncidentsSection(QWidget):
                 ),
                 [
                     (translate("IncidentList", "Return to it"), self.show_editor),
-                    (
-                        translate("IncidentList", "Save it"),
-                        lambda: self.editor.save(self.banner.clear),
-                    ),
+                    (translate("IncidentList", "Save it"), self._save_from_list),
                 ],
             )
         else:
             self._offer_next_draft()
+
+    def _save_from_list(self) -> None:
+        """Save the edit in progress where its problems, if any, can be seen and fixed."""
+        self.show_editor()
+        self.editor.save(then=self.show_list)
 
     # -- after a save -------------------------------------------------------------------
     def _saved(self, incident: Incident, was_new: bool) -> None:
