@@ -163,8 +163,15 @@ def _signal(vault: Vault, where: Scope, alert: Alert, lang: str) -> Signal:
     start = week_start(alert.first_week)
     end = week_start(alert.last_week) + dt.timedelta(days=6)
     kind = "victim_group" if alert.kind == "protected-group" else "violation"
+    # The incidents counted: weekly detectors count those dated within one week.
     ids = vault.aggregates.incident_ids(
-        where, start, end, area=alert.area, kind=kind, code=alert.subject
+        where,
+        start,
+        end,
+        area=alert.area,
+        kind=kind,
+        code=alert.subject,
+        single_week=alert.kind != "new-violation",
     )
     return Signal(
         key=f"{alert.kind}:{alert.area or '*'}:{alert.subject}:{start.isoformat()}",

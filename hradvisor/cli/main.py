@@ -14,7 +14,13 @@ from collections.abc import Sequence
 from typing import Any
 
 from hradvisor import __version__
-from hradvisor.cli import analyse_command, demo_command, incident_commands, vault_commands
+from hradvisor.cli import (
+    analyse_command,
+    demo_command,
+    incident_commands,
+    sync_commands,
+    vault_commands,
+)
 from hradvisor.cli.context import add_common_options, vault_dir
 from hradvisor.cli.errors import UsageError
 from hradvisor.model import ValidationError
@@ -82,6 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
     incident_commands.register(commands, common)
     demo_command.register(commands, common)
     analyse_command.register(commands, common)
+    sync_commands.register(commands, common)
     return parser
 
 

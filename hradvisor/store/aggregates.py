@@ -224,10 +224,12 @@ class Aggregates:
         area: str | None = None,
         kind: str | None = None,
         code: str | None = None,
+        single_week: bool = False,
         limit: int = 10_000,
     ) -> tuple[str, ...]:
         """Ids of the incidents in scope lying wholly inside [start, end], oldest first,
-        optionally only in one area (admin1) and with one code of one kind."""
+        optionally only in one area (admin1), with one code of one kind, and only those
+        dated within a single week (as the weekly counts of ``weekly`` are)."""
         where, params = scope.where()
         # date_first ≤ end is implied, but lets the date or area index bound the scan.
         clauses = ["i.date_first >= ?", "i.date_first <= ?", "i.date_last <= ?", where]
@@ -235,6 +237,8 @@ class Aggregates:
         if area is not None:
             clauses.append("i.admin1 = ?")
             values.append(area)
+        if single_week:
+            clauses.append(f"{_WEEK.format('i.date_first')} = {_WEEK.format('i.date_last')}")
         if kind is not None and code is not None:
             clauses.append(
                 "EXISTS (SELECT 1 FROM incident_codes c"

@@ -48,6 +48,7 @@ def test_a_spike_in_the_vault_is_signalled_with_its_incidents(vault: Vault) -> N
     (spike,) = spikes
     assert spike.subject == "killing" and spike.period_start == burst_day
     assert set(spike.incident_ids) == {i.id for i in burst}  # type: ignore[attr-defined]
+    assert len(spike.incident_ids) == spike.observed
     assert spike.summary.startswith(f"Killing in {admin1_name('XA-03')}: 12 incidents")
     assert analyse(vault, scope).signals == signals
     assert analyse(vault, scope, with_signals=False).signals == []
