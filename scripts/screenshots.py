@@ -102,7 +102,62 @@ def incident_list(app: QApplication, tmp: Path) -> None:
     page.apply_filters()  # skip the debounce
     settle(app, lambda: "Counting" not in page.count_label.text())
     save(app, window, "incident-list-filtered")
+    page.clear_filters()
+    settle(app, lambda: "600" in page.count_label.text())
+    editor_screens(app, window)
     window.lock()
+
+
+def _rich_incident(window: MainWindow) -> str:
+    """An incident with victims, perpetrators and two sources or more, to show every tab full."""
+    if window.vault is None:
+        raise SystemExit("the vault is not open")
+    page = window.vault.queries.page(sort="victims", descending=True, limit=200)
+    for incident in page.items:
+        if len(incident.sources) >= 2 and incident.perpetrators and incident.narrative:
+            return incident.id
+    return page.items[0].id
+
+
+def editor_screens(app: QApplication, window: MainWindow) -> None:
+    """The incident editor: each tab of a stored incident, a refused save, a new incident."""
+    shell = window.shell
+    if shell is None:
+        raise SystemExit("the shell did not appear")
+    section, editor = shell.incident_section, shell.editor
+    incident_id = _rich_incident(window)
+    section.open_incident(incident_id)
+    settle(app, lambda: editor.incident_id == incident_id and editor.form.isEnabled())
+    for index, name in enumerate(("details", "classification", "victims", "sources", "follow-up")):
+        editor.tabs.setCurrentIndex(index)
+        save(app, window, f"editor-{name}")
+    editor.tabs.setCurrentIndex(0)
+    editor.form.title.setText("")
+    editor.form.location.lat.setText("95")
+    editor.form.location.lon.setText("-137.1")
+    editor.save()
+    save(app, window, "editor-validation-error")
+    editor.discard_changes()
+    section.show_list()
+    shell.new_incident()
+    save(app, window, "editor-new-incident")
+    editor.form.title.setText("Arrest of two journalists near Orsavel")
+    section.show_list()
+    settle(app)
+    save(app, window, "incident-list-unsaved-edit")
+    window.lock()  # as the idle timer does: no question, the edit is kept as a draft
+    settle(app)
+    window.unlock_screen.passphrase.setText(PASSPHRASE)
+    window.unlock_screen.unlock_button.click()
+    settle(
+        app,
+        lambda: (
+            window.shell is not None and "draft" in window.shell.incident_section.banner.text.text()
+        ),
+    )
+    save(app, window, "incident-list-draft-offered")
+    if window.shell is not None:
+        window.shell.incident_section.banner.buttons[1].click()  # discard it
 
 
 if __name__ == "__main__":

@@ -13,6 +13,7 @@ from hradvisor.model.assessment import (
     assessment_to_json,
     blank_factors,
 )
+from hradvisor.model.bidi import has_bidi_controls, neutralise_bidi
 from hradvisor.model.canonical import canonical_json, content_hash
 from hradvisor.model.dates import period
 from hradvisor.model.errors import FieldError, ValidationError
@@ -78,9 +79,11 @@ __all__ = [
     "codes",
     "content_hash",
     "country_name",
+    "has_bidi_controls",
     "incident_from_json",
     "incident_to_json",
     "is_valid_id",
+    "neutralise_bidi",
     "new_id",
     "note_from_json",
     "note_to_json",

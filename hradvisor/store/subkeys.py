@@ -10,7 +10,7 @@ from __future__ import annotations
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-_PURPOSES = frozenset({"blob-name", "blob-key-wrap", "state-mac"})
+_PURPOSES = frozenset({"blob-name", "blob-key-wrap", "state-mac", "drafts"})
 
 
 def derive_subkey(data_key: bytes | bytearray, purpose: str) -> bytes:

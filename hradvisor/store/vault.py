@@ -20,6 +20,7 @@ from hradvisor.store.assessments import AssessmentStore
 from hradvisor.store.attachments import AttachmentStore
 from hradvisor.store.blobs import BlobStore
 from hradvisor.store.connection import Database, DBError, connect, translate_db_error
+from hradvisor.store.drafts import DraftStore
 from hradvisor.store.errors import IntegrityError, RollbackDetected, VaultExists, WrongPassphrase
 from hradvisor.store.files import make_private_dir, remove_stale_temps
 from hradvisor.store.incidents import IncidentStore
@@ -149,6 +150,7 @@ class Vault:
         self.attachments = AttachmentStore(
             self._db, self.device_id, BlobStore(self.path / BLOB_DIR, bytes(data_key))
         )
+        self.drafts = DraftStore(self.path / "drafts", derive_subkey(data_key, "drafts"))
 
     def _identity(self) -> tuple[str, str]:
         with self._db.read() as conn:

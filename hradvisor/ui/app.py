@@ -3,6 +3,11 @@
 The window owns the open Vault and is the only place that closes it. Locking
 closes the vault, drops every reference to it, destroys the shell (and with it
 every widget that showed data) and shows the unlock screen again.
+
+Unsaved edits: a lock the person asks for (button, Ctrl+L) and closing the
+window ask Save / Discard / Cancel first. A lock that must not wait (idle
+timeout, panic key) never asks: the edit is kept as an encrypted draft and
+offered back after the next unlock.
 """
 
 from __future__ import annotations
@@ -15,12 +20,13 @@ from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget
 
 from hradvisor.store import KdfParams, Vault
+from hradvisor.ui.incidents.editor import prompts
 from hradvisor.ui.locking import DEFAULT_IDLE_MS, IdleWatcher
 from hradvisor.ui.shell import Shell
 from hradvisor.ui.theme import apply_theme
 from hradvisor.ui.vault_screen import CreateVaultScreen, UnlockScreen
 
-WINDOW_SIZE = (1200, 760)
+WINDOW_SIZE = (1280, 800)
 
 
 class MainWindow(QMainWindow):
@@ -54,8 +60,7 @@ class MainWindow(QMainWindow):
 
     def _show_shell(self, vault: Vault) -> None:
         self.vault = vault
-        queries = vault.queries
-        self.shell = Shell(vault.path.name, queries.count, queries)
+        self.shell = Shell(vault)
         self.shell.lock_requested.connect(self._lock_requested)
         self.stack.addWidget(self.shell)
         self.stack.setCurrentWidget(self.shell)
@@ -73,11 +78,21 @@ class MainWindow(QMainWindow):
     def _lock_requested(self, panic: bool) -> None:
         if panic:
             clear_clipboard_text()
-        self.lock()
+            self.lock()
+        elif self.shell is not None:
+            self.shell.confirm_leave(self.lock)
+        else:
+            self.lock()
 
     def lock(self) -> None:
-        """Close the vault, destroy the shell, show the unlock screen."""
+        """Close the vault, destroy the shell, show the unlock screen. Never asks anything:
+
+        unsaved edits are kept as an encrypted draft first.
+        """
         self.idle.disarm()
+        prompts.dismiss()
+        if self.shell is not None:
+            self.shell.keep_draft()
         vault, self.vault = self.vault, None
         if vault is not None:
             vault.close()
@@ -90,10 +105,17 @@ class MainWindow(QMainWindow):
         self.unlock_screen.passphrase.setFocus()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.shell is not None and self.shell.has_unsaved_changes():
+            event.ignore()  # ask first; close again once the edit is saved or discarded
+            self.shell.confirm_leave(self._close_after_save)
+            return
         if self.create_screen is not None:
             self.create_screen.discard()
         self.lock()
         super().closeEvent(event)
+
+    def _close_after_save(self) -> None:
+        self.close()
 
 
 def clear_clipboard_text() -> None:

@@ -1,8 +1,8 @@
 """The main window's content once a vault is open (UI.md): navigation, header, status.
 
-The shell never holds the Vault past what it needs: it asks for the incident
-count through a worker and forwards lock requests to the window, which owns
-the vault and the decision to close it.
+The shell receives the open Vault and hands it to its sections; the window
+still owns it and alone decides to close it. Lock requests go to the window;
+``forget()`` makes every section let go of the vault and of any text it shows.
 """
 
 from __future__ import annotations
@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hradvisor.ui.incidents import IncidentListPage
-from hradvisor.ui.incidents.page import ListQueries
+from hradvisor.store import Vault
+from hradvisor.ui.incidents import IncidentEditor, IncidentListPage, IncidentsSection
 from hradvisor.ui.theme import MUTED
 from hradvisor.ui.widgets import button, label
 from hradvisor.ui.workers import run_in_background, user_message
@@ -86,30 +86,29 @@ def _tr(text: str) -> str:
 class Shell(QWidget):
     """Navigation on the left, a page per section, a header with Lock, a status bar.
 
-    *count* returns the number of incidents; it runs in a worker. With
-    *queries* (``vault.queries``) the Incidents section is the incident list.
-    Emits ``lock_requested(panic)``.
+    The Incidents section is the list with the editor opened in place over it
+    (``incident_section``; ``incidents`` is its list page, ``editor`` its
+    editor). Emits ``lock_requested(panic)``.
     """
 
     lock_requested = Signal(bool)
 
-    def __init__(
-        self, vault_name: str, count: Callable[[], int], queries: ListQueries | None = None
-    ) -> None:
+    def __init__(self, vault: Vault) -> None:
         super().__init__()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        layout.addWidget(self._header(vault_name))
+        layout.addWidget(self._header(vault.path.name))
         body = QHBoxLayout()
         body.setSpacing(0)
         self.navigation = self._navigation()
         self.pages = QStackedWidget()
-        self.incidents: IncidentListPage | None = None
-        if queries is not None:
-            self.incidents = IncidentListPage(queries)
-            self.incidents.incident_activated.connect(self._incident_activated)
-            self.pages.addWidget(self.incidents)
+        self.incident_section = IncidentsSection(vault)
+        self.incidents: IncidentListPage = self.incident_section.list_page
+        self.editor: IncidentEditor = self.incident_section.editor
+        self._vault: Vault | None = vault
+        self.editor.saved.connect(self._saved)
+        self.pages.addWidget(self.incident_section)
         for title, icon, purpose in SECTIONS[self.pages.count() :]:
             self.pages.addWidget(_empty_state(_tr(title), icon, _tr(purpose)))
         body.addWidget(self.navigation)
@@ -122,19 +121,41 @@ class Shell(QWidget):
         self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.navigation.setCurrentRow(0)
         self._shortcuts()
-        run_in_background(count, self._show_count, self._count_failed)
+        self._recount()
 
-    def _incident_activated(self, incident_id: str) -> None:
-        """Until the editor exists, say which incident was chosen."""
-        assert self.incidents is not None  # noqa: S101 (only connected when it exists)
-        title = self.incidents.model.title_of(incident_id)
-        text = translate("Shell", "Incident {title} ({id}) — the editor is not built yet.")
-        self.status.showMessage(text.format(title=title, id=incident_id))
+    def _recount(self) -> None:
+        if self._vault is not None:
+            count: Callable[[], int] = self._vault.queries.count
+            run_in_background(count, self._show_count, self._count_failed)
+
+    def _saved(self, _incident: object, was_new: bool) -> None:
+        if was_new:
+            self._recount()
+
+    def new_incident(self) -> None:
+        """Ctrl+N from anywhere: the Incidents section with an empty form."""
+        self.navigation.setCurrentRow(0)
+        self.incident_section.new_incident()
+
+    # -- unsaved work, for the window -------------------------------------------------------
+    def has_unsaved_changes(self) -> bool:
+        return self.editor.has_unsaved_changes()
+
+    def confirm_leave(self, then: Callable[[], None]) -> None:
+        """Run *then* once unsaved work is saved or discarded (asks first); not if cancelled."""
+        if self.editor.has_unsaved_changes():
+            self.navigation.setCurrentRow(0)
+            self.incident_section.show_editor()
+        self.editor.confirm_leave(then)
+
+    def keep_draft(self) -> None:
+        """Before a lock that must not ask (idle, panic): keep unsaved work as a draft."""
+        self.editor.keep_draft(locking=True)
 
     def forget(self) -> None:
-        """On lock, before the shell goes: drop every incident row it holds."""
-        if self.incidents is not None:
-            self.incidents.clear()
+        """On lock, before the shell goes: drop the vault and every incident row and field."""
+        self._vault = None
+        self.incident_section.forget()
 
     def _header(self, vault_name: str) -> QFrame:
         header = QFrame()
@@ -173,12 +194,13 @@ class Shell(QWidget):
         for number in range(1, len(SECTIONS) + 1):
             shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
             shortcut.activated.connect(lambda row=number - 1: self.navigation.setCurrentRow(row))
+        QShortcut(QKeySequence.StandardKey.New, self).activated.connect(self.new_incident)
         QShortcut(QKeySequence("Ctrl+L"), self).activated.connect(
             lambda: self.lock_requested.emit(False)
         )
-        QShortcut(QKeySequence("Ctrl+Shift+L"), self).activated.connect(
-            lambda: self.lock_requested.emit(True)
-        )
+        panic = QShortcut(QKeySequence("Ctrl+Shift+L"), self)
+        panic.setContext(Qt.ShortcutContext.ApplicationShortcut)  # even over a dialog
+        panic.activated.connect(lambda: self.lock_requested.emit(True))
 
     def _show_count(self, count: int) -> None:
         text = translate("Shell", "Vault unlocked · {count} incidents").format(count=f"{count:,}")

@@ -546,7 +546,7 @@
     </message>
     <message>
         <source>How HQ will see this device</source>
-        <translation>Nom de cet appareil pour le siège</translation>
+        <translation>Comment le siège verra cet appareil</translation>
     </message>
     <message>
         <source>HQ address</source>
@@ -558,11 +558,11 @@
     </message>
     <message>
         <source>Load the certificate authority HQ&apos;s TLS chains to</source>
-        <translation>Charger l’autorité de certification du TLS du siège</translation>
+        <translation>Charger l’autorité de certification de la chaîne TLS du siège</translation>
     </message>
     <message>
         <source>system default</source>
-        <translation>celle du système</translation>
+        <translation>par défaut du système</translation>
     </message>
     <message>
         <source>Device name</source>
@@ -622,6 +622,417 @@
     </message>
 </context>
 <context>
+    <name>IncidentEditor</name>
+    <message>
+        <source>Message about this incident</source>
+        <translation>Message concernant cet incident</translation>
+    </message>
+    <message>
+        <source>Back to the list</source>
+        <translation>Retour à la liste</translation>
+    </message>
+    <message>
+        <source>Back to the list (Esc)</source>
+        <translation>Retour à la liste (Échap)</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+S)</source>
+        <translation>Enregistrer (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>New incident</source>
+        <translation>Nouvel incident</translation>
+    </message>
+    <message>
+        <source>Untitled incident</source>
+        <translation>Incident sans titre</translation>
+    </message>
+    <message>
+        <source>This incident is not in the vault.</source>
+        <translation>Cet incident n’est pas dans le coffre.</translation>
+    </message>
+    <message>
+        <source>You have an unsaved draft of this incident from {time}.</source>
+        <translation>Vous avez un brouillon non enregistré de cet incident ({time}).</translation>
+    </message>
+    <message>
+        <source>Restore the draft</source>
+        <translation>Restaurer le brouillon</translation>
+    </message>
+    <message>
+        <source>Discard the draft</source>
+        <translation>Abandonner le brouillon</translation>
+    </message>
+    <message>
+        <source>The draft could not be read.</source>
+        <translation>Le brouillon n’a pas pu être lu.</translation>
+    </message>
+    <message>
+        <source>Draft restored. This incident was changed after the draft was made: saving the draft replaces those changes (they stay in its history).</source>
+        <translation>Brouillon restauré. Cet incident a été modifié après la création du brouillon : enregistrer le brouillon remplace ces modifications (elles restent dans son historique).</translation>
+    </message>
+    <message>
+        <source>Unsaved changes · draft kept</source>
+        <translation>Modifications non enregistrées · brouillon conservé</translation>
+    </message>
+    <message>
+        <source>Unsaved changes · the draft could not be kept: {why}</source>
+        <translation>Modifications non enregistrées · le brouillon n’a pas pu être conservé : {why}</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Chargement…</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Enregistrement…</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Modifications non enregistrées</translation>
+    </message>
+    <message>
+        <source>Not saved yet</source>
+        <translation>Pas encore enregistré</translation>
+    </message>
+    <message>
+        <source>Verified with fewer than two sources: OHCHR practice asks for at least two independent, reliable sources.</source>
+        <translation>Vérifié avec moins de deux sources : la pratique du HCDH demande au moins deux sources indépendantes et fiables.</translation>
+    </message>
+    <message>
+        <source>Not saved: {count} field(s) need attention (marked in red).</source>
+        <translation>Non enregistré : {count} champ(s) à corriger (en rouge).</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Enregistré</translation>
+    </message>
+    <message>
+        <source>Not saved: this incident was changed elsewhere (another window, a sync or a restore) after you opened it. Your version is kept as an encrypted draft.</source>
+        <translation>Non enregistré : cet incident a été modifié ailleurs (autre fenêtre, synchronisation ou restauration) après son ouverture. Votre version est conservée dans un brouillon chiffré.</translation>
+    </message>
+    <message>
+        <source>Show the latest version</source>
+        <translation>Afficher la dernière version</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>Continuer la saisie</translation>
+    </message>
+    <message>
+        <source>Not saved: {why}</source>
+        <translation>Non enregistré : {why}</translation>
+    </message>
+    <message>
+        <source>Type to filter…</source>
+        <translation>Filtrer…</translation>
+    </message>
+    <message>
+        <source>Filter {what}</source>
+        <translation>Filtrer : {what}</translation>
+    </message>
+    <message>
+        <source>None chosen</source>
+        <translation>Aucun choix</translation>
+    </message>
+    <message>
+        <source>Chosen: {labels}</source>
+        <translation>Choisis : {labels}</translation>
+    </message>
+    <message>
+        <source>New item for {what}</source>
+        <translation>Nouvel élément : {what}</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Ajouter</translation>
+    </message>
+    <message>
+        <source>Add to {what}</source>
+        <translation>Ajouter : {what}</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <source>Remove the selected item from {what}</source>
+        <translation>Retirer l’élément choisi : {what}</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Détails</translation>
+    </message>
+    <message>
+        <source>Violations and groups</source>
+        <translation>Violations et groupes</translation>
+    </message>
+    <message>
+        <source>Victims</source>
+        <translation>Victimes</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>Sources</translation>
+    </message>
+    <message>
+        <source>Follow-up and tags</source>
+        <translation>Suivi et étiquettes</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <source>What happened, where — no names of victims or sources</source>
+        <translation>Ce qui s’est passé, où — sans nom de victime ni de source</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Pays</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>Région</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Lieu</translation>
+    </message>
+    <message>
+        <source>Coordinates</source>
+        <translation>Coordonnées</translation>
+    </message>
+    <message>
+        <source>Verification</source>
+        <translation>Vérification</translation>
+    </message>
+    <message>
+        <source>Sensitivity</source>
+        <translation>Sensibilité</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Consentement</translation>
+    </message>
+    <message>
+        <source>Narrative</source>
+        <translation>Récit</translation>
+    </message>
+    <message>
+        <source>What happened, in order: who was affected (no names), who did it, what the sources say and what is still unclear.</source>
+        <translation>Ce qui s’est passé, dans l’ordre : qui a été touché (sans nom), qui en est l’auteur, ce que disent les sources et ce qui reste incertain.</translation>
+    </message>
+    <message>
+        <source>Date precision</source>
+        <translation>Précision de la date</translation>
+    </message>
+    <message>
+        <source>until</source>
+        <translation>jusqu’au</translation>
+    </message>
+    <message>
+        <source>The incident lasted until</source>
+        <translation>L’incident a duré jusqu’au</translation>
+    </message>
+    <message>
+        <source>End date</source>
+        <translation>Date de fin</translation>
+    </message>
+    <message>
+        <source>Violations</source>
+        <translation>Violations</translation>
+    </message>
+    <message>
+        <source>Alleged perpetrators</source>
+        <translation>Auteurs présumés</translation>
+    </message>
+    <message>
+        <source>Rights affected</source>
+        <translation>Droits touchés</translation>
+    </message>
+    <message>
+        <source>Victim groups</source>
+        <translation>Groupes de victimes</translation>
+    </message>
+    <message>
+        <source>Violations (at least one)</source>
+        <translation>Violations (au moins une)</translation>
+    </message>
+    <message>
+        <source>Number of victims by outcome, sex and age. Count each person once per outcome; use Unknown when sex or age is not known. Totals are computed.</source>
+        <translation>Nombre de victimes par conséquence, sexe et âge. Comptez chaque personne une fois par conséquence ; utilisez Inconnu si le sexe ou l’âge n’est pas connu. Les totaux sont calculés.</translation>
+    </message>
+    <message>
+        <source>Follow-up actions</source>
+        <translation>Actions de suivi</translation>
+    </message>
+    <message>
+        <source>e.g. Raise with the provincial police commander</source>
+        <translation>p. ex. Saisir le commandant provincial de la police</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Étiquettes</translation>
+    </message>
+    <message>
+        <source>e.g. election</source>
+        <translation>p. ex. élection</translation>
+    </message>
+    <message>
+        <source>Double-click an item to edit it.</source>
+        <translation>Double-cliquez sur un élément pour le modifier.</translation>
+    </message>
+    <message>
+        <source>Item {n}</source>
+        <translation>Élément {n}</translation>
+    </message>
+    <message>
+        <source>Area (first level)</source>
+        <translation>Région (premier niveau)</translation>
+    </message>
+    <message>
+        <source>District (admin2 code)</source>
+        <translation>District (code admin2)</translation>
+    </message>
+    <message>
+        <source>P-code, optional</source>
+        <translation>P-code, facultatif</translation>
+    </message>
+    <message>
+        <source>Village, street or site</source>
+        <translation>Village, rue ou site</translation>
+    </message>
+    <message>
+        <source>Latitude</source>
+        <translation>Latitude</translation>
+    </message>
+    <message>
+        <source>latitude</source>
+        <translation>latitude</translation>
+    </message>
+    <message>
+        <source>Longitude</source>
+        <translation>Longitude</translation>
+    </message>
+    <message>
+        <source>longitude</source>
+        <translation>longitude</translation>
+    </message>
+    <message>
+        <source>— not known —</source>
+        <translation>— inconnue —</translation>
+    </message>
+    <message>
+        <source>Save your changes to “{title}”?</source>
+        <translation>Enregistrer vos modifications de « {title} » ?</translation>
+    </message>
+    <message>
+        <source>If you discard them, they are gone for good.</source>
+        <translation>Si vous les abandonnez, elles seront définitivement perdues.</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>What kind of source this is</source>
+        <translation>Quel type de source</translation>
+    </message>
+    <message>
+        <source>Reliability</source>
+        <translation>Fiabilité</translation>
+    </message>
+    <message>
+        <source>Reliability of the source: A (completely reliable) to F (cannot be judged)</source>
+        <translation>Fiabilité de la source : de A (entièrement fiable) à F (impossible à évaluer)</translation>
+    </message>
+    <message>
+        <source>Credibility</source>
+        <translation>Crédibilité</translation>
+    </message>
+    <message>
+        <source>Credibility of the information: 1 (confirmed) to 6 (cannot be judged)</source>
+        <translation>Crédibilité de l’information : de 1 (confirmée) à 6 (impossible à évaluer)</translation>
+    </message>
+    <message>
+        <source>What the source agreed their information may be used for</source>
+        <translation>L’usage de ses informations auquel la source a consenti</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Who, when, how contacted; protection concerns. Stays on this device.</source>
+        <translation>Qui, quand, comment contacté ; risques pour la protection. Reste sur cet appareil.</translation>
+    </message>
+    <message>
+        <source>Add a source</source>
+        <translation>Ajouter une source</translation>
+    </message>
+    <message>
+        <source>Remove the source</source>
+        <translation>Retirer la source</translation>
+    </message>
+    <message>
+        <source>Remove the selected source</source>
+        <translation>Retirer la source choisie</translation>
+    </message>
+    <message>
+        <source>Judge the source and the information separately: reliability of the source from A (completely reliable) to F (cannot be judged), credibility of what it said from 1 (confirmed by other sources) to 6 (cannot be judged). Notes stay on this device unless the source&apos;s consent allows otherwise.</source>
+        <translation>Évaluez séparément la source et l’information : fiabilité de la source de A (entièrement fiable) à F (impossible à évaluer), crédibilité de ce qu’elle a dit de 1 (confirmé par d’autres sources) à 6 (impossible à évaluer). Les notes restent sur cet appareil sauf si le consentement de la source le permet.</translation>
+    </message>
+    <message>
+        <source>Source {n}: type</source>
+        <translation>Source {n} : type</translation>
+    </message>
+    <message>
+        <source>Source {n}: reliability</source>
+        <translation>Source {n} : fiabilité</translation>
+    </message>
+    <message>
+        <source>Source {n}: credibility</source>
+        <translation>Source {n} : crédibilité</translation>
+    </message>
+    <message>
+        <source>Source {n}: consent</source>
+        <translation>Source {n} : consentement</translation>
+    </message>
+    <message>
+        <source>Source {n}: note</source>
+        <translation>Source {n} : note</translation>
+    </message>
+    <message>
+        <source>Who, when, how contacted (optional)</source>
+        <translation>Qui, quand, comment contacté (facultatif)</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Conséquence</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Inconnu</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+</context>
+<context>
     <name>IncidentList</name>
     <message>
         <source>Any</source>
@@ -650,6 +1061,14 @@
     <message>
         <source>All violations</source>
         <translation>Toutes les violations</translation>
+    </message>
+    <message>
+        <source>Perpetrator</source>
+        <translation>Auteur</translation>
+    </message>
+    <message>
+        <source>All perpetrators</source>
+        <translation>Tous les auteurs</translation>
     </message>
     <message>
         <source>Verification</source>
@@ -712,8 +1131,75 @@
         <translation>Aucun incident ne correspond — effacez les filtres.</translation>
     </message>
     <message>
-        <source>No incidents yet — add them with the command line for now.</source>
-        <translation>Aucun incident pour l’instant — ajoutez-en avec la ligne de commande pour le moment.</translation>
+        <source>No incidents yet — press Ctrl+N to record the first one.</source>
+        <translation>Aucun incident pour l’instant — appuyez sur Ctrl+N pour saisir le premier.</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Lieu</translation>
+    </message>
+    <message>
+        <source>Violations</source>
+        <translation>Violations</translation>
+    </message>
+    <message>
+        <source>Victims</source>
+        <translation>Victimes</translation>
+    </message>
+    <message>
+        <source>Unsaved work</source>
+        <translation>Travail non enregistré</translation>
+    </message>
+    <message>
+        <source>Unsaved changes to “{title}”.</source>
+        <translation>Modifications non enregistrées de « {title} ».</translation>
+    </message>
+    <message>
+        <source>Return to it</source>
+        <translation>Y revenir</translation>
+    </message>
+    <message>
+        <source>Save it</source>
+        <translation>L’enregistrer</translation>
+    </message>
+    <message>
+        <source>Unsaved drafts could not be read: {why}</source>
+        <translation>Les brouillons non enregistrés n’ont pas pu être lus : {why}</translation>
+    </message>
+    <message>
+        <source>a new incident</source>
+        <translation>un nouvel incident</translation>
+    </message>
+    <message>
+        <source>You have an unsaved draft of “{title}”.</source>
+        <translation>Vous avez un brouillon non enregistré de « {title} ».</translation>
+    </message>
+    <message>
+        <source>({count} more after it)</source>
+        <translation>({count} autre(s) ensuite)</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Restaurer</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Abandonner</translation>
+    </message>
+</context>
+<context>
+    <name>Language</name>
+    <message>
+        <source>en</source>
+        <translation>fr</translation>
     </message>
 </context>
 <context>
@@ -1365,10 +1851,6 @@
         <translation>Coffre déverrouillé · comptage des incidents…</translation>
     </message>
     <message>
-        <source>Incident {title} ({id}) — the editor is not built yet.</source>
-        <translation>Incident {title} ({id}) — l’éditeur n’existe pas encore.</translation>
-    </message>
-    <message>
         <source>hradvisor — {name}</source>
         <translation>hradvisor — {name}</translation>
     </message>
@@ -1466,7 +1948,7 @@ Cette section n’existe pas encore dans cette version.</translation>
     </message>
     <message>
         <source>Last receipt from HQ</source>
-        <translation>Dernier accusé de réception du siège</translation>
+        <translation>Dernier accusé du siège</translation>
     </message>
     <message>
         <source>Delivered</source>
@@ -1582,7 +2064,7 @@ Cette section n’existe pas encore dans cette version.</translation>
     </message>
     <message>
         <source>Nothing to send: HQ has everything.</source>
-        <translation>Rien à envoyer : le siège a tout reçu.</translation>
+        <translation>Rien à envoyer : le siège a tout.</translation>
     </message>
     <message>
         <source>Folder or USB stick for the packages</source>
@@ -1594,11 +2076,11 @@ Cette section n’existe pas encore dans cette version.</translation>
     </message>
     <message>
         <source>{n} encrypted package(s) written to {folder}. Carry them to HQ; they stay pending here until HQ&apos;s receipts are imported.</source>
-        <translation>{n} paquet(s) chiffré(s) écrit(s) dans {folder}. Apportez-les au siège ; ils restent en attente ici jusqu’à l’importation des accusés du siège.</translation>
+        <translation>{n} paquet(s) chiffré(s) écrit(s) dans {folder}. Apportez-les au siège ; ils restent en attente ici jusqu’à l’import des accusés du siège.</translation>
     </message>
     <message>
         <source>Nothing to write: HQ has everything.</source>
-        <translation>Rien à écrire : le siège a tout reçu.</translation>
+        <translation>Rien à écrire : le siège a tout.</translation>
     </message>
     <message>
         <source>Receipts from HQ</source>

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from hradvisor.ui.app import MainWindow
+from hradvisor.ui.incidents.editor import prompts
 from hradvisor.ui.theme import apply_theme
 from tests.conftest import FAST_KDF
 
@@ -25,6 +26,15 @@ def _drain_workers(qapp: QApplication) -> Iterator[None]:
     apply_theme(qapp)
     yield
     QThreadPool.globalInstance().waitForDone(5000)
+
+
+@pytest.fixture(autouse=True)
+def _no_modal_questions(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A real message box would wait forever offscreen: unsaved work is discarded at teardown.
+
+    Tests about the question patch ``prompts.ask_unsaved`` themselves.
+    """
+    monkeypatch.setattr(prompts, "ask_unsaved", lambda _parent, _title: prompts.Choice.DISCARD)
 
 
 MakeWindow = Callable[..., MainWindow]

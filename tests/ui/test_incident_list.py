@@ -13,7 +13,16 @@ from pytestqt.qtbot import QtBot
 from hradvisor.store import Vault, open_vault
 from hradvisor.store.queries import IncidentFilter, Page
 from hradvisor.ui.incidents import IncidentListPage
-from hradvisor.ui.incidents.model import LOCATION, TITLE
+from hradvisor.ui.incidents.chips import ChipDelegate
+from hradvisor.ui.incidents.model import (
+    CODE_ROLE,
+    DATE,
+    LOCATION,
+    SENSITIVITY,
+    TITLE,
+    VERIFICATION,
+    to_row,
+)
 from tests.conftest import PASSPHRASE, make_incident
 from tests.ui.conftest import MakeWindow
 from tests.ui.helpers import unlock
@@ -21,6 +30,7 @@ from tests.ui.helpers import unlock
 TOTAL = 450
 MARKED = len(range(0, TOTAL, 64))  # incidents whose title holds the search word
 KILLINGS = TOTAL // 3
+MILITIA = len(range(0, TOTAL, 5))
 
 
 def _incidents() -> list:
@@ -28,11 +38,13 @@ def _incidents() -> list:
     for number in range(TOTAL):
         word = "Brackenfold" if number % 64 == 0 else "Elsenmoor"
         violations = ["killing"] if number % 3 == 0 else ["arbitrary-detention"]
+        militia = number % 5 == 0
         incidents.append(
             make_incident(
                 title=f"Case {(number * 37) % TOTAL:03d} near {word}",
                 date=f"20{20 + number % 5}-{1 + number % 12:02d}-{1 + number % 28:02d}",
                 violations=violations,
+                perpetrators=["pro-government-militia"] if militia else ["state-police"],
                 sensitivity="strictly-confidential" if number % 2 else "confidential",
             )
         )
@@ -112,6 +124,63 @@ def test_a_violation_filter_restricts_rows(page: IncidentListPage, qtbot: QtBot)
     assert {page.model.index(row, 3).data() for row in range(150)} == {"Killing"}
 
 
+def test_a_perpetrator_filter_restricts_rows(page: IncidentListPage, qtbot: QtBot) -> None:
+    perpetrator = page.filters.perpetrator
+    assert perpetrator.itemText(0) == "All perpetrators"
+    assert perpetrator.findText("Pro-government militia") > 0  # labels, not codes
+    perpetrator.setCurrentIndex(perpetrator.findData("pro-government-militia"))
+    qtbot.waitUntil(lambda: page.count_label.text() == f"{MILITIA} incidents")
+    qtbot.waitUntil(lambda: page.model.rowCount() == MILITIA)
+    page.filters.violation.setCurrentIndex(page.filters.violation.findData("killing"))
+    both = len([n for n in range(TOTAL) if n % 5 == 0 and n % 3 == 0])
+    qtbot.waitUntil(lambda: page.count_label.text() == f"{both} incidents")
+    page.clear_filters()
+    assert perpetrator.currentIndex() == 0
+    qtbot.waitUntil(lambda: page.count_label.text() == f"{TOTAL} incidents")
+
+
+def test_chips_keep_their_words_and_codes(page: IncidentListPage) -> None:
+    index = page.model.index(0, SENSITIVITY)
+    assert index.data(CODE_ROLE) in ("strictly-confidential", "confidential")
+    assert index.data() in ("Strictly confidential", "Confidential")  # text, not colour alone
+    verification = page.model.index(0, VERIFICATION)
+    assert (verification.data(CODE_ROLE), verification.data()) == ("credible", "Credible")
+    assert isinstance(page.table.itemDelegateForColumn(SENSITIVITY), ChipDelegate)
+
+
+def _arrow_points_down(page: IncidentListPage, column: int) -> bool:
+    """Read the sort arrow off the rendered header: is its wide edge at the top?"""
+    header = page.table.horizontalHeader()
+    image = header.grab().toImage()
+    left = header.sectionViewportPosition(column)
+    right = left + header.sectionSize(column)
+    widths = []
+    for y in range(image.height()):
+        dark = [
+            x
+            for x in range(max(left, right - 24), right - 2)
+            if image.pixelColor(x, y).lightness() < 150
+        ]
+        if dark:
+            widths.append(len(dark))
+    assert len(widths) >= 2, "no sort arrow drawn"
+    return widths[0] > widths[-1]
+
+
+def test_the_sort_arrow_points_the_way_the_values_run(page: IncidentListPage, qtbot: QtBot) -> None:
+    assert page.model.sort_order == Qt.SortOrder.DescendingOrder  # newest first
+    assert _arrow_points_down(page, DATE)
+    page.table.sortByColumn(DATE, Qt.SortOrder.AscendingOrder)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 200)
+    assert not _arrow_points_down(page, DATE)
+
+
+def test_bidi_controls_in_a_title_cannot_reorder_the_list(vault: Vault) -> None:
+    spoofed = make_incident(title="Report \u202eexe.txt\u202c from \u2067Fenwick\u2069")
+    row = to_row(spoofed)
+    assert row.title == "Report exe.txt from Fenwick"
+
+
 def test_an_empty_result_says_how_to_get_rows_back(page: IncidentListPage, qtbot: QtBot) -> None:
     page.search.setText("nothing-matches-this")
     qtbot.waitUntil(lambda: page.stack.currentWidget() is page.empty)
@@ -172,13 +241,13 @@ def test_clear_empties_the_model(page: IncidentListPage) -> None:
     assert not page.model.canFetchMore(QModelIndex())
 
 
-def test_enter_names_the_incident_and_lock_leaves_no_rows(
+def test_enter_opens_the_editor_and_lock_leaves_no_rows_or_text(
     filled: Path, make_window: MakeWindow, qtbot: QtBot
 ) -> None:
     window = make_window(filled)
     unlock(qtbot, window)
-    assert window.shell is not None and window.shell.incidents is not None
-    shell, page = window.shell, window.shell.incidents
+    assert window.shell is not None
+    shell, page, editor = window.shell, window.shell.incidents, window.shell.editor
     model = page.model
     qtbot.waitUntil(lambda: model.rowCount() == 200)
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
@@ -186,7 +255,13 @@ def test_enter_names_the_incident_and_lock_leaves_no_rows(
     page.table.setFocus()
     page.table.selectRow(0)
     qtbot.keyClick(page.table, Qt.Key.Key_Return)
-    assert _titles(page)[0] in shell.status.currentMessage()
+    qtbot.waitUntil(lambda: editor.form.built and editor.form.title.text() == _titles(page)[0])
+    assert shell.incident_section.editing()
+    qtbot.keyClick(editor.form.title, Qt.Key.Key_Escape)
+    assert not shell.incident_section.editing()
+    assert page.table.currentIndex().row() == 0  # the list kept its place
     qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: window.shell is None)
     assert model.loaded_rows == 0
+    assert editor.form.title.text() == ""
+    assert editor.form.narrative.toPlainText() == ""

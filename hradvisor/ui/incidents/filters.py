@@ -1,4 +1,4 @@
-"""The filter bar above the incident list: period, area, violation, verification, sensitivity.
+"""The filter bar above the incident list: period, area, violation, perpetrator and more.
 
 Controls show labels, never codes; each "Any"/"All" choice means "do not
 filter". The bar only describes a filter: the page decides when to query.
@@ -16,11 +16,13 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QSizePolicy,
     QWidget,
 )
 
 from hradvisor.model import admin1_areas, vocabulary
 from hradvisor.store.queries import IncidentFilter
+from hradvisor.ui.widgets import label_language
 
 translate = QCoreApplication.translate  # lupdate finds translate("Context", "text")
 
@@ -55,14 +57,15 @@ def _combo(accessible: str, everything: str, choices: list[tuple[str, str]]) -> 
         combo.addItem(text, code)
     # Compact in the bar (long labels are elided), full width in the open list.
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-    combo.setMinimumContentsLength(min(13, max(len(text) for _, text in choices)))
+    combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)  # share the row
+    combo.setMinimumContentsLength(min(11, max(len(text) for _, text in choices)))
     combo.view().setMinimumWidth(combo.view().sizeHintForColumn(0) + 24)
     return combo
 
 
 def _vocabulary_choices(name: str) -> list[tuple[str, str]]:
-    words = vocabulary(name)
-    return [(code, words.label(code)) for code in words.codes]
+    words, lang = vocabulary(name), label_language()
+    return [(code, words.label(code, lang)) for code in words.codes]
 
 
 def _date_value(edit: QDateEdit) -> dt.date | None:
@@ -98,6 +101,11 @@ class FilterBar(QWidget):
             translate("IncidentList", "All violations"),
             _vocabulary_choices("violations"),
         )
+        self.perpetrator = _combo(
+            translate("IncidentList", "Perpetrator"),
+            translate("IncidentList", "All perpetrators"),
+            _vocabulary_choices("perpetrators"),
+        )
         self.verification = _combo(
             translate("IncidentList", "Verification"),
             translate("IncidentList", "Any verification"),
@@ -117,10 +125,9 @@ class FilterBar(QWidget):
             combo.currentIndexChanged.connect(lambda _index: self.changed.emit())
         for edit in (self.date_from, self.date_to):
             edit.dateChanged.connect(lambda _date: self.changed.emit())
-        row.addStretch(1)
 
     def combos(self) -> tuple[QComboBox, ...]:
-        return (self.area, self.violation, self.verification, self.sensitivity)
+        return (self.area, self.violation, self.perpetrator, self.verification, self.sensitivity)
 
     def current(self, text: str | None = None) -> IncidentFilter:
         """The filter the controls describe, with search *text* added."""
@@ -129,6 +136,7 @@ class FilterBar(QWidget):
             date_to=_date_value(self.date_to),
             admin1=_chosen(self.area),
             violations=_chosen(self.violation),
+            perpetrators=_chosen(self.perpetrator),
             verification=_chosen(self.verification),
             sensitivity=_chosen(self.sensitivity),
             text=text or None,

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -24,9 +25,10 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont
 
-from hradvisor.model import Incident, area_name, vocabulary
+from hradvisor.model import Incident, area_name, neutralise_bidi, vocabulary
 from hradvisor.store.queries import IncidentFilter, Page
 from hradvisor.ui.theme import DANGER
+from hradvisor.ui.widgets import label_language
 from hradvisor.ui.workers import run_in_background, user_message
 
 translate = QCoreApplication.translate  # lupdate finds translate("Context", "text")
@@ -34,16 +36,17 @@ translate = QCoreApplication.translate  # lupdate finds translate("Context", "te
 PAGE_SIZE = 200
 # (header, store sort key or None when the column cannot be sorted)
 COLUMNS: tuple[tuple[str, str | None], ...] = (
-    ("Date", "date"),
-    ("Title", "title"),
-    ("Location", None),
-    ("Violations", None),
-    ("Victims", "victims"),
-    ("Verification", None),
-    ("Sensitivity", None),
+    (str(QT_TRANSLATE_NOOP("IncidentList", "Date")), "date"),
+    (str(QT_TRANSLATE_NOOP("IncidentList", "Title")), "title"),
+    (str(QT_TRANSLATE_NOOP("IncidentList", "Location")), None),
+    (str(QT_TRANSLATE_NOOP("IncidentList", "Violations")), None),
+    (str(QT_TRANSLATE_NOOP("IncidentList", "Victims")), "victims"),
+    (str(QT_TRANSLATE_NOOP("IncidentList", "Verification")), None),
+    (str(QT_TRANSLATE_NOOP("IncidentList", "Sensitivity")), None),
 )
 DATE, TITLE, LOCATION, VIOLATIONS, VICTIMS, VERIFICATION, SENSITIVITY = range(len(COLUMNS))
 ID_ROLE = Qt.ItemDataRole.UserRole
+CODE_ROLE = Qt.ItemDataRole.UserRole + 1  # the verification or sensitivity code of a chip cell
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
@@ -71,8 +74,8 @@ class Row:
     location: str
     violations: str
     victims: int
-    verification: str
-    sensitivity: str  # the code; the label is looked up when shown
+    verification: str  # the code; labels are looked up when shown
+    sensitivity: str
 
 
 @dataclass(frozen=True)
@@ -85,25 +88,37 @@ class _Answer:
     error: Exception | None = None
 
 
-def to_row(incident: Incident) -> Row:
-    """Reduce an incident to what the list shows (runs on the worker)."""
+def to_row(incident: Incident, lang: str = "en") -> Row:
+    """Reduce an incident to what the list shows (runs on the worker).
+
+    Stored text loses its bidirectional controls here, so a title cannot
+    reorder what the list shows (model.bidi).
+    """
     place = incident.location
     location = area_name(place.country, place.admin1)
     violations = vocabulary("violations")
     return Row(
         id=incident.id,
         date=incident.date,
-        title=incident.title,
-        location=location,
-        violations=", ".join(violations.label(code) for code in incident.violations),
+        title=neutralise_bidi(incident.title),
+        location=neutralise_bidi(location),
+        violations=", ".join(violations.label(code, lang) for code in incident.violations),
         victims=incident.victims.total(),
-        verification=vocabulary("verification").label(incident.verification).split(" (")[0],
+        verification=incident.verification,
         sensitivity=incident.sensitivity,
     )
 
 
+def verification_label(code: str, lang: str = "en") -> str:
+    """The short label of a verification code ("Verified", not the full standard of proof)."""
+    return vocabulary("verification").label(code, lang).split(" (")[0]
+
+
 def _load(
-    queries: PagedQueries, request: tuple[IncidentFilter, str, bool, str | None], generation: int
+    queries: PagedQueries,
+    request: tuple[IncidentFilter, str, bool, str | None],
+    generation: int,
+    lang: str,
 ) -> _Answer:
     """On a worker: one page as rows, or the error, tagged with its generation."""
     filters, sort, descending, cursor = request
@@ -111,7 +126,8 @@ def _load(
         page = queries.page(filters, sort=sort, descending=descending, after=cursor)
     except Exception as exc:
         return _Answer(generation, [], None, exc)
-    return _Answer(generation, [to_row(incident) for incident in page.items], page.next_cursor)
+    rows = [to_row(incident, lang) for incident in page.items]
+    return _Answer(generation, rows, page.next_cursor)
 
 
 class IncidentTableModel(QAbstractTableModel):
@@ -127,6 +143,7 @@ class IncidentTableModel(QAbstractTableModel):
     def __init__(self, queries: PagedQueries) -> None:
         super().__init__()
         self._queries = queries
+        self._lang = label_language()  # read on the GUI thread, used by the workers
         self._rows: list[Row] = []
         self._filters = IncidentFilter()
         self._sort = DATE
@@ -162,6 +179,8 @@ class IncidentTableModel(QAbstractTableModel):
             return self._text(row, column, role == Qt.ItemDataRole.ToolTipRole)
         if role == ID_ROLE:
             return row.id
+        if role == CODE_ROLE:
+            return {VERIFICATION: row.verification, SENSITIVITY: row.sensitivity}.get(column)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == VICTIMS:
             return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         if column == SENSITIVITY and row.sensitivity == "strictly-confidential":
@@ -173,16 +192,26 @@ class IncidentTableModel(QAbstractTableModel):
                 return font
         return None
 
-    @staticmethod
-    def _text(row: Row, column: int, tooltip: bool) -> str | None:
+    def _text(self, row: Row, column: int, tooltip: bool) -> str | None:
         if column == SENSITIVITY:
-            return vocabulary("sensitivity").label(row.sensitivity)
+            return vocabulary("sensitivity").label(row.sensitivity, self._lang)
+        if column == VERIFICATION:
+            return verification_label(row.verification, self._lang)
         if column == VICTIMS:
             return f"{row.victims:,}"
         if tooltip and column not in (TITLE, LOCATION, VIOLATIONS):
             return None  # short cells need no tooltip
         values = (row.date, row.title, row.location, row.violations)
-        return values[column] if column < len(values) else row.verification
+        return values[column]
+
+    def replace(self, incident: Incident) -> bool:
+        """Show the saved version of a loaded row in place (the list keeps its position)."""
+        for number, row in enumerate(self._rows):
+            if row.id == incident.id:
+                self._rows[number] = to_row(incident, self._lang)
+                self.dataChanged.emit(self.index(number, 0), self.index(number, len(COLUMNS) - 1))
+                return True
+        return False
 
     def title_of(self, incident_id: str) -> str:
         """The title of a loaded row ("" if it is not loaded)."""
@@ -210,9 +239,9 @@ class IncidentTableModel(QAbstractTableModel):
             return
         self._loading = True
         request = (self._filters, str(COLUMNS[self._sort][1]), self._descending(), self._cursor)
-        queries, generation = self._queries, self._generation
+        queries, generation, lang = self._queries, self._generation, self._lang
         run_in_background(
-            lambda: _load(queries, request, generation), self._arrived, self._lost_worker
+            lambda: _load(queries, request, generation, lang), self._arrived, self._lost_worker
         )
 
     def _descending(self) -> bool:

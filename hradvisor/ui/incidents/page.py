@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from hradvisor.store.queries import IncidentFilter
+from hradvisor.ui.incidents.chips import ChipDelegate
 from hradvisor.ui.incidents.filters import FilterBar, name_parts
 from hradvisor.ui.incidents.model import (
     COLUMNS,
@@ -38,6 +39,7 @@ from hradvisor.ui.incidents.model import (
     IncidentTableModel,
     PagedQueries,
 )
+from hradvisor.ui.theme import SENSITIVITY_CHIPS, VERIFICATION_CHIPS
 from hradvisor.ui.widgets import button, label
 from hradvisor.ui.workers import run_in_background, user_message
 
@@ -54,6 +56,7 @@ _WIDEST = {
     SENSITIVITY: "Strictly confidential",
 }
 _ROOM = 24  # cell padding plus the header's sort arrow
+_CHIP_ROOM = 14  # a chip's own padding
 
 
 class ListQueries(PagedQueries, Protocol):
@@ -127,7 +130,14 @@ class IncidentListPage(QWidget):
         bold.setBold(True)  # strictly-confidential marks are bold
         for column, text in _WIDEST.items():
             font = bold if column == SENSITIVITY else table.font()
-            header.resizeSection(column, QFontMetrics(font).horizontalAdvance(text) + _ROOM)
+            room = _ROOM + (_CHIP_ROOM if column in (VERIFICATION, SENSITIVITY) else 0)
+            header.resizeSection(column, QFontMetrics(font).horizontalAdvance(text) + room)
+        self._chips = (
+            ChipDelegate(VERIFICATION_CHIPS),
+            ChipDelegate(SENSITIVITY_CHIPS, bold=frozenset({"strictly-confidential"})),
+        )
+        table.setItemDelegateForColumn(VERIFICATION, self._chips[0])
+        table.setItemDelegateForColumn(SENSITIVITY, self._chips[1])
         header.setSortIndicator(DATE, Qt.SortOrder.DescendingOrder)
         table.setSortingEnabled(True)  # asks the model for the same order: no extra query
         return table
@@ -209,7 +219,7 @@ class IncidentListPage(QWidget):
             translate("IncidentList", "No incidents match — clear the filters.")
             if filtered
             else translate(
-                "IncidentList", "No incidents yet — add them with the command line for now."
+                "IncidentList", "No incidents yet — press Ctrl+N to record the first one."
             )
         )
         self.clear_button.setVisible(filtered)
