@@ -26,6 +26,13 @@ from hradvisor.model.records import (
     person_from_json,
     person_to_json,
 )
+from hradvisor.model.report import (
+    Choices,
+    ReportDefinition,
+    ReportOutput,
+    report_from_json,
+    report_to_json,
+)
 from hradvisor.model.victims import SEX_AGE, VictimCounts
 from hradvisor.model.vocabularies import VOCABULARY_NAMES, Vocabulary, codes, vocabulary
 
@@ -33,11 +40,14 @@ __all__ = [
     "PROTECTED_PERSON_FIELDS",
     "SEX_AGE",
     "VOCABULARY_NAMES",
+    "Choices",
     "FieldError",
     "FieldNote",
     "Incident",
     "Location",
     "Person",
+    "ReportDefinition",
+    "ReportOutput",
     "Source",
     "ValidationError",
     "VictimCounts",
@@ -58,6 +68,8 @@ __all__ = [
     "period",
     "person_from_json",
     "person_to_json",
+    "report_from_json",
+    "report_to_json",
     "uuid7",
     "vocabulary",
 ]

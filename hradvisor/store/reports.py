@@ -1,0 +1,86 @@
+"""Report definitions, and the read side reports and exports need (``vault.reports``).
+
+Definitions are revisioned records (entity type ``report``) like notes and
+persons. Reading incidents for a report or an export goes through
+``IncidentSnapshot``: one read transaction, so the manifest of what was left
+out and the rows written always describe the same state of the vault.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from hradvisor.model import ReportDefinition, report_from_json, report_to_json
+from hradvisor.store.connection import Database
+from hradvisor.store.queries import IncidentFilter
+from hradvisor.store.records import RecordStore
+
+FETCH = 2_000
+
+
+class IncidentSnapshot:
+    """Counts and incident bodies from one consistent state of the vault."""
+
+    def __init__(self, conn: Any) -> None:
+        self._conn = conn
+
+    def groups(self, filters: IncidentFilter) -> list[tuple[str, str, str, int]]:
+        """Incidents matching *filters*, counted by (sensitivity, consent, verification)."""
+        where, params = filters.where()
+        rows = self._conn.execute(
+            f"SELECT i.sensitivity, i.consent, i.verification, count(*) FROM incidents i"
+            f" WHERE {where} GROUP BY 1, 2, 3 ORDER BY 1, 2, 3",
+            params,
+        ).fetchall()
+        return [(str(s), str(c), str(v), int(n)) for s, c, v, n in rows]
+
+    def bodies(
+        self,
+        filters: IncidentFilter,
+        *,
+        consent: Sequence[str],
+        verification: Sequence[str],
+    ) -> Iterator[dict[str, Any]]:
+        """Incident JSON of every match whose consent and verification are allowed,
+        oldest first (then by entry order), streamed a few thousand rows at a time.
+
+        Sensitivity is filtered through *filters*; consent is not an
+        IncidentFilter field, so it is a condition of its own here.
+        """
+        where, params = filters.where()
+        cursor = self._conn.execute(
+            f"SELECT r.body FROM incidents i JOIN revisions r ON r.hash = i.head"
+            f" WHERE {where} AND i.consent IN ({_marks(consent)})"
+            f" AND i.verification IN ({_marks(verification)})"
+            f" ORDER BY i.date_first, i.key",
+            [*params, *consent, *verification],
+        )
+        while rows := cursor.fetchmany(FETCH):
+            for (body,) in rows:
+                yield json.loads(body)
+
+
+def _marks(values: Sequence[str]) -> str:
+    return ", ".join("?" for _ in values) or "NULL"
+
+
+class ReportStore(RecordStore[ReportDefinition]):
+    """Saved report definitions, most recent period first."""
+
+    def __init__(self, db: Database, device_id: str) -> None:
+        super().__init__(
+            db, device_id, "report", report_to_json, report_from_json, lambda r: r.period_end
+        )
+
+    @contextlib.contextmanager
+    def snapshot(self) -> Iterator[IncidentSnapshot]:
+        """A read transaction over the incidents; nothing written meanwhile is seen."""
+        with self._db.read() as conn:
+            conn.execute("BEGIN")
+            try:
+                yield IncidentSnapshot(conn)
+            finally:
+                conn.execute("COMMIT")
