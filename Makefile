@@ -10,7 +10,7 @@ DEMO_INCIDENTS ?= 5000
 QT_X11_LIBS := libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxkbcommon-x11-0
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint bench format clean screenshots
+.PHONY: help run test lint bench format clean screenshots translations
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -45,6 +45,9 @@ format: $(VENV)/.installed-dev ## Reformat the code with ruff
 
 bench: $(VENV)/.installed ## Run the benchmarks on a 100,000-incident vault and print the table
 	$(BIN)/python -m bench
+
+translations: $(VENV)/.installed-dev ## Refresh the French catalogue from the code and compile it
+	bash scripts/translations.sh $(BIN)
 
 clean: ## Remove the virtualenv, the demo vault and caches
 	rm -rf $(VENV) $(DEMO_DIR) bench/.cache .pytest_cache .mypy_cache .ruff_cache

@@ -31,6 +31,7 @@ from bench.fixtures import (
     keep,
     new_fixture,
 )
+from bench.gui import gui_rows
 from bench.reads import count_rows, list_rows, search_rows
 from bench.report import Row, render, verdict
 from bench.stores import open_encrypted, open_plain
@@ -112,6 +113,7 @@ def measure_reads(run: Run, fixture: Fixture) -> None:
         for name, group in (("search", search_rows), ("list", list_rows), ("count", count_rows)):
             run.attempt(name, functools.partial(group, (vault, plain), runs))
     run.attempt("process", lambda: cli_rows(fixture))
+    run.attempt("desktop app", lambda: gui_rows(fixture))
 
 
 def notes(run: Run) -> str:

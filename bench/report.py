@@ -5,14 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-Unit = Literal["s", "/s"]  # seconds per operation, or items per second
+Unit = Literal["s", "/s", "MB"]  # seconds per operation, items per second, or memory
 
 
 @dataclass(frozen=True)
 class Budget:
     """What DESIGN §11 allows; every bound given must hold (checked on the median)."""
 
-    at_most: float | None = None  # seconds
+    at_most: float | None = None  # seconds (or MB)
     at_least: float | None = None  # items per second
     min_ratio: float | None = None  # figure ÷ baseline
 
@@ -58,6 +58,8 @@ class Row:
 def quantity(value: float, unit: Unit) -> str:
     if unit == "/s":
         return f"{value:,.0f}/s"
+    if unit == "MB":
+        return f"{value:,.0f} MB"
     if value >= 1.0:
         return f"{value:.2f} s"
     return f"{value * 1000:.1f} ms" if value < 0.1 else f"{value * 1000:.0f} ms"
@@ -67,6 +69,8 @@ def _bound(value: float, unit: Unit) -> str:
     """A budget figure as written in DESIGN §11: "1 s", "50 ms", "5,000/s"."""
     if unit == "/s":
         return f"{value:,.0f}/s"
+    if unit == "MB":
+        return f"{value:,.0f} MB"
     return f"{value:g} s" if value >= 1.0 else f"{value * 1000:g} ms"
 
 

@@ -29,6 +29,7 @@ def _isolated_state(
     state = tmp_path_factory.mktemp("state")
     monkeypatch.setenv("HRADVISOR_STATE_DIR", str(state))
     monkeypatch.setenv("XDG_DATA_HOME", str(state / "data"))
+    monkeypatch.setenv("HRADVISOR_CONFIG_DIR", str(state / "config"))
     for name in ("HRADVISOR_PASSPHRASE", "HRADVISOR_NEW_PASSPHRASE", "HRADVISOR_VAULT"):
         monkeypatch.delenv(name, raising=False)
 

@@ -39,8 +39,8 @@ def test_a_weak_passphrase_is_refused_unless_allowed(
     assert screen is not None
     _fill_create_form(qtbot, window, "password1", "password1")
     assert "too weak" in screen.message.text()
-    assert screen.meter.value() < 3
-    assert "Strength:" in screen.feedback.text()
+    assert screen.strength.score < 3
+    assert "Strength:" in screen.strength.feedback.text()
     assert not (tmp_path / "new" / "vault.key").exists()
     screen.allow_weak.setChecked(True)
     qtbot.mouseClick(screen.create_button, Qt.MouseButton.LeftButton)

@@ -10,23 +10,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QLineEdit,
-    QProgressBar,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-)
-from zxcvbn import zxcvbn
+from PySide6.QtWidgets import QCheckBox, QStackedWidget, QVBoxLayout, QWidget
 
 from hradvisor.store import KdfParams, Vault, create_vault, open_vault
 from hradvisor.ui.vault_screen.card import centred_card
 from hradvisor.ui.vault_screen.shares import RecoverySharesDialog
+from hradvisor.ui.vault_screen.strength import MIN_SCORE, StrengthMeter, secret_field
 from hradvisor.ui.widgets import button, label
 from hradvisor.ui.workers import run_in_background, user_message
-
-MIN_SCORE = 3  # the same bar as the command line (zxcvbn, 0 to 4)
 
 translate = QCoreApplication.translate  # lupdate finds translate("Context", "text")
 
@@ -58,16 +49,9 @@ class CreateVaultScreen(QWidget):
                 "choose five or more random words you can remember.",
             ),
         )
-        self.passphrase = self._secret_field(translate("CreateVaultScreen", "Passphrase"))
-        self.confirm = self._secret_field(translate("CreateVaultScreen", "Repeat the passphrase"))
-        self.meter = QProgressBar()
-        self.meter.setRange(0, 4)
-        self.meter.setTextVisible(False)
-        self.meter.setFixedHeight(8)
-        self.meter.setAccessibleName(translate("CreateVaultScreen", "Passphrase strength"))
-        self.feedback = label(
-            translate("CreateVaultScreen", "Strength: type a passphrase."), "muted"
-        )
+        self.passphrase = secret_field(translate("CreateVaultScreen", "Passphrase"))
+        self.confirm = secret_field(translate("CreateVaultScreen", "Repeat the passphrase"))
+        self.strength = StrengthMeter()
         self.allow_weak = QCheckBox(
             translate("CreateVaultScreen", "Allow a weak passphrase (not recommended)")
         )
@@ -78,20 +62,13 @@ class CreateVaultScreen(QWidget):
             translate("CreateVaultScreen", "Create vault"),
             "primary",
         )
-        fields: tuple[QWidget, ...] = (self.passphrase, self.confirm, self.meter, self.feedback)
+        fields: tuple[QWidget, ...] = (self.passphrase, self.confirm, self.strength)
         for widget in (*fields, self.allow_weak, self.message, self.create_button):
             card.addWidget(widget)
-        self.passphrase.textChanged.connect(self._update_strength)
+        self.passphrase.textChanged.connect(self.strength.rate)
         self.confirm.returnPressed.connect(self._create)
         self.create_button.clicked.connect(self._create)
         return page
-
-    def _secret_field(self, name: str) -> QLineEdit:
-        field = QLineEdit()
-        field.setEchoMode(QLineEdit.EchoMode.Password)
-        field.setPlaceholderText(name)
-        field.setAccessibleName(name)
-        return field
 
     def _done_page(self) -> QWidget:
         page = QWidget()
@@ -121,21 +98,6 @@ class CreateVaultScreen(QWidget):
         self.continue_button.clicked.connect(self._continue)
         return page
 
-    def _update_strength(self, text: str) -> None:
-        """Score as the user types; zxcvbn's own words say why a passphrase is weak."""
-        if not text:
-            self.meter.setValue(0)
-            self.feedback.setText(translate("CreateVaultScreen", "Strength: type a passphrase."))
-            return
-        result = zxcvbn(text[:100])
-        score = int(result["score"])
-        self.meter.setValue(score)
-        self.meter.setProperty("strength", "strong" if score >= MIN_SCORE else "weak")
-        self.meter.style().polish(self.meter)  # re-read the style for the new property
-        advice = [result["feedback"].get("warning") or "", *result["feedback"]["suggestions"]]
-        summary = translate("CreateVaultScreen", "Strength: {score} of 4.").format(score=score)
-        self.feedback.setText(" ".join([summary, *(a for a in advice if a)]))
-
     def _problem(self) -> str:
         """Why the typed passphrase cannot be used yet (empty if it can)."""
         text = self.passphrase.text()
@@ -143,7 +105,7 @@ class CreateVaultScreen(QWidget):
             return translate("CreateVaultScreen", "Type a passphrase.")
         if text != self.confirm.text():
             return translate("CreateVaultScreen", "The two passphrases differ.")
-        if self.meter.value() < MIN_SCORE and not self.allow_weak.isChecked():
+        if self.strength.score < MIN_SCORE and not self.allow_weak.isChecked():
             return translate(
                 "CreateVaultScreen",
                 "This passphrase is too weak: it could be guessed. Use five or more random "
