@@ -5,6 +5,14 @@ rest of the application builds records only through the ``*_from_json``
 functions, so every record in the vault has passed the same checks.
 """
 
+from hradvisor.model.assessment import (
+    FactorRating,
+    OverallJudgement,
+    RiskAssessment,
+    assessment_from_json,
+    assessment_to_json,
+    blank_factors,
+)
 from hradvisor.model.canonical import canonical_json, content_hash
 from hradvisor.model.dates import period
 from hradvisor.model.errors import FieldError, ValidationError
@@ -33,21 +41,39 @@ from hradvisor.model.report import (
     report_from_json,
     report_to_json,
 )
+from hradvisor.model.risk_framework import (
+    RATINGS,
+    Framework,
+    Indicator,
+    RatingLevel,
+    RiskFactor,
+    rating_label,
+    rating_level,
+    risk_framework,
+)
 from hradvisor.model.victims import SEX_AGE, VictimCounts
 from hradvisor.model.vocabularies import VOCABULARY_NAMES, Vocabulary, codes, vocabulary
 
 __all__ = [
     "PROTECTED_PERSON_FIELDS",
+    "RATINGS",
     "SEX_AGE",
     "VOCABULARY_NAMES",
     "Choices",
+    "FactorRating",
     "FieldError",
     "FieldNote",
+    "Framework",
     "Incident",
+    "Indicator",
     "Location",
+    "OverallJudgement",
     "Person",
+    "RatingLevel",
     "ReportDefinition",
     "ReportOutput",
+    "RiskAssessment",
+    "RiskFactor",
     "Source",
     "ValidationError",
     "VictimCounts",
@@ -55,6 +81,9 @@ __all__ = [
     "admin1_areas",
     "admin1_name",
     "area_name",
+    "assessment_from_json",
+    "assessment_to_json",
+    "blank_factors",
     "canonical_json",
     "codes",
     "content_hash",
@@ -68,8 +97,11 @@ __all__ = [
     "period",
     "person_from_json",
     "person_to_json",
+    "rating_label",
+    "rating_level",
     "report_from_json",
     "report_to_json",
+    "risk_framework",
     "uuid7",
     "vocabulary",
 ]

@@ -15,6 +15,7 @@ from types import TracebackType
 from typing import Any
 
 from hradvisor.model.ids import new_id
+from hradvisor.store.assessments import AssessmentStore
 from hradvisor.store.attachments import AttachmentStore
 from hradvisor.store.blobs import BlobStore
 from hradvisor.store.connection import Database, DBError, connect, translate_db_error
@@ -144,6 +145,7 @@ class Vault:
         self.notes = NoteStore(self._db, self.device_id)
         self.persons = PersonStore(self._db, self.device_id)
         self.reports = ReportStore(self._db, self.device_id)
+        self.assessments = AssessmentStore(self._db, self.device_id)
         self.attachments = AttachmentStore(
             self._db, self.device_id, BlobStore(self.path / BLOB_DIR, bytes(data_key))
         )

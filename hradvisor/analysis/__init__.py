@@ -1,0 +1,1 @@
+"""Analysis: aggregations, trends, early warning and the risk framework (pure, no Qt)."""
