@@ -9,6 +9,7 @@ out and the rows written always describe the same state of the vault.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import json
 from collections.abc import Iterator, Sequence
 from typing import Any
@@ -19,6 +20,7 @@ from hradvisor.store.queries import IncidentFilter
 from hradvisor.store.records import RecordStore
 
 FETCH = 2_000
+Period = tuple[dt.date, dt.date]
 
 
 class IncidentSnapshot:
@@ -27,9 +29,11 @@ class IncidentSnapshot:
     def __init__(self, conn: Any) -> None:
         self._conn = conn
 
-    def groups(self, filters: IncidentFilter) -> list[tuple[str, str, str, int]]:
+    def groups(
+        self, filters: IncidentFilter, *, within: Period | None = None
+    ) -> list[tuple[str, str, str, int]]:
         """Incidents matching *filters*, counted by (sensitivity, consent, verification)."""
-        where, params = filters.where()
+        where, params = _where(filters, within)
         rows = self._conn.execute(
             f"SELECT i.sensitivity, i.consent, i.verification, count(*) FROM incidents i"
             f" WHERE {where} GROUP BY 1, 2, 3 ORDER BY 1, 2, 3",
@@ -43,14 +47,17 @@ class IncidentSnapshot:
         *,
         consent: Sequence[str],
         verification: Sequence[str],
+        within: Period | None = None,
     ) -> Iterator[dict[str, Any]]:
         """Incident JSON of every match whose consent and verification are allowed,
         oldest first (then by entry order), streamed a few thousand rows at a time.
 
         Sensitivity is filtered through *filters*; consent is not an
-        IncidentFilter field, so it is a condition of its own here.
+        IncidentFilter field, so it is a condition of its own here. *within*
+        keeps only incidents whose whole possible period lies in it (how the
+        analysis counts a period) instead of those that merely overlap it.
         """
-        where, params = filters.where()
+        where, params = _where(filters, within)
         cursor = self._conn.execute(
             f"SELECT r.body FROM incidents i JOIN revisions r ON r.hash = i.head"
             f" WHERE {where} AND i.consent IN ({_marks(consent)})"
@@ -61,6 +68,14 @@ class IncidentSnapshot:
         while rows := cursor.fetchmany(FETCH):
             for (body,) in rows:
                 yield json.loads(body)
+
+
+def _where(filters: IncidentFilter, within: Period | None) -> tuple[str, list[Any]]:
+    where, params = filters.where()
+    if within is not None:
+        where += " AND i.date_first >= ? AND i.date_last <= ?"
+        params = [*params, within[0].isoformat(), within[1].isoformat()]
+    return where, params
 
 
 def _marks(values: Sequence[str]) -> str:
