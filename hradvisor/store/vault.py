@@ -15,6 +15,7 @@ from types import TracebackType
 from typing import Any
 
 from hradvisor.model.ids import new_id
+from hradvisor.store.aggregates import Aggregates
 from hradvisor.store.assessments import AssessmentStore
 from hradvisor.store.attachments import AttachmentStore
 from hradvisor.store.blobs import BlobStore
@@ -142,6 +143,7 @@ class Vault:
         remove_stale_temps(self.path)
         self.incidents = IncidentStore(self._db, self.device_id)
         self.queries = IncidentQueries(self._db)
+        self.aggregates = Aggregates(self._db)
         self.notes = NoteStore(self._db, self.device_id)
         self.persons = PersonStore(self._db, self.device_id)
         self.reports = ReportStore(self._db, self.device_id)

@@ -1,0 +1,286 @@
+"""Read-only aggregate queries for analysis: counts grouped in SQL, returned as plain rows.
+
+The incidents table is wide (titles, narratives) and encrypted page by page, so
+every pass over it costs a decryption of the pages it touches. Each method
+therefore reads the incidents in scope ONCE, into a materialised CTE of narrow
+columns, and answers all of its groupings from that in one statement. Nothing
+is written: no temporary table, no change to the vault.
+
+Date rule (docs/early-warning.md): an incident belongs to a period, week,
+month or quarter only if its whole possible date range [date_first,
+date_last] lies inside it. Week keys are the ISO date of the Monday.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from hradvisor.store.connection import Database
+from hradvisor.store.queries import IncidentFilter
+
+CODE_KINDS = ("violation", "perpetrator", "victim_group")
+SERIES_KINDS = ("violation", "victim_group")
+# The Monday on or before a date: step back six days, then forward to a Monday.
+_MONDAY = "date({}, '-6 days', 'weekday 1')"
+# Weeks counted from Monday 1 January 1900 (julianday 2415020.5): integers are cheaper
+# to compute and group than date strings (make bench).
+WEEK_ZERO = dt.date(1900, 1, 1)
+_WEEK = "CAST((julianday({}) - 2415020.5) / 7 AS INTEGER)"
+_QUARTER = "substr({0}, 1, 4) || '-Q' || ((CAST(substr({0}, 6, 2) AS INTEGER) + 2) / 3)"
+
+
+@dataclass(frozen=True)
+class PeriodAggregates:
+    """Grouped counts for a list of periods; period 0 is the one analysed.
+
+    totals: (period, incidents, verified, victims); period -1 counts incidents
+      overlapping period 0 without lying inside any period.
+    victims: (period, outcome, sex_age, count)
+    detail: period 0 by time and place: (week monday|None, month|None, quarter|None,
+      country, admin1|None, admin2|None, incidents, verified, victims, killed);
+      a time key is None when the incident's dates span more than one bucket.
+    codes: (period, kind, code, country, admin1|None, incidents, verified, victims)
+    code_victims: period 0 only: (kind, code, country, admin1|None, outcome, sex_age, count)
+    """
+
+    totals: list[tuple[int, int, int, int]]
+    victims: list[tuple[int, str, str, int]]
+    detail: list[
+        tuple[str | None, str | None, str | None, str, str | None, str | None, int, int, int, int]
+    ]
+    codes: list[tuple[int, str, str, str, str | None, int, int, int]]
+    code_victims: list[tuple[str, str, str, str | None, str, str, int]]
+
+
+@dataclass(frozen=True)
+class WeeklyAggregates:
+    """Weekly counts for early warning, by area (admin1, None when not recorded).
+
+    codes: (kind, code, admin1, first week, last week, incidents)
+    areas: (admin1, first week, last week, incidents)
+    Weeks are numbered from Monday 1 January 1900 (``WEEK_ZERO``).
+    Rows whose two weeks differ are incidents dated too coarsely for one week.
+    """
+
+    codes: list[tuple[str, str, str | None, int, int, int]]
+    areas: list[tuple[str | None, int, int, int]]
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Which incidents: IncidentFilter semantics (its dates are ignored) plus consent."""
+
+    filters: IncidentFilter = field(default_factory=IncidentFilter)
+    consent: tuple[str, ...] = ()
+
+    def where(self) -> tuple[str, list[Any]]:
+        undated = IncidentFilter(
+            country=self.filters.country,
+            admin1=self.filters.admin1,
+            violations=self.filters.violations,
+            perpetrators=self.filters.perpetrators,
+            victim_groups=self.filters.victim_groups,
+            verification=self.filters.verification,
+            sensitivity=self.filters.sensitivity,
+            text=self.filters.text,
+        )
+        where, params = undated.where(drive=None)
+        if self.consent:
+            where += f" AND i.consent IN ({_marks(self.consent)})"
+            params = [*params, *self.consent]
+        return where, params
+
+
+class Aggregates:
+    """Grouped counts over the current incidents of one vault (``vault.aggregates``)."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def periods(self, scope: Scope, periods: Sequence[tuple[dt.date, dt.date]]) -> PeriodAggregates:
+        """Counts for each period (disjoint, inclusive); the first is analysed in detail."""
+        if not periods:
+            raise ValueError("at least one period is needed")
+        where, params = scope.where()
+        first = min(start for start, _ in periods).isoformat()
+        last = max(end for _, end in periods).isoformat()
+        cases, case_params = [], []
+        for index, (start, end) in enumerate(periods):
+            cases.append(f"WHEN i.date_first >= ? AND i.date_last <= ? THEN {index}")
+            case_params += [start.isoformat(), end.isoformat()]
+        start0, end0 = periods[0]
+        kinds = _marks(CODE_KINDS)
+        sql = f"""
+            WITH s AS MATERIALIZED (
+                SELECT i.key AS key, i.country AS country, i.admin1 AS admin1,
+                       i.admin2 AS admin2, i.date_first AS df, i.date_last AS dl,
+                       i.verification = 'verified' AS ver, i.victims_total AS vt,
+                       CASE {" ".join(cases)}
+                            WHEN i.date_first <= ? AND i.date_last >= ? THEN -1
+                            ELSE -2 END AS p
+                FROM incidents i
+                WHERE i.date_last >= ? AND i.date_first <= ? AND {where}
+            ),
+            d AS (
+                SELECT s.*,
+                    CASE WHEN {_MONDAY.format("df")} = {_MONDAY.format("dl")}
+                         THEN {_MONDAY.format("df")} END AS wk,
+                    CASE WHEN substr(df, 1, 7) = substr(dl, 1, 7) THEN substr(df, 1, 7) END AS mo,
+                    CASE WHEN {_QUARTER.format("df")} = {_QUARTER.format("dl")}
+                         THEN {_QUARTER.format("df")} END AS qt,
+                    coalesce((SELECT sum(v.count) FROM incident_victims v
+                              WHERE v.incident_key = s.key AND v.outcome = 'killed'), 0) AS killed
+                FROM s WHERE p = 0
+            )
+            SELECT 'T', p, NULL, NULL, NULL, NULL, NULL, count(*), sum(ver), sum(vt), NULL
+                FROM s WHERE p >= -1 GROUP BY p
+            UNION ALL
+            SELECT 'V', p, v.outcome, v.sex_age, NULL, NULL, NULL, sum(v.count), NULL, NULL, NULL
+                FROM s JOIN incident_victims v ON v.incident_key = s.key
+                WHERE p >= 0 GROUP BY p, v.outcome, v.sex_age
+            UNION ALL
+            SELECT 'D', wk, mo, qt, country, admin1, admin2, count(*), sum(ver), sum(vt),
+                   sum(killed)
+                FROM d GROUP BY wk, mo, qt, country, admin1, admin2
+            UNION ALL
+            SELECT 'C', p, c.kind, c.code, s.country, s.admin1, NULL, count(*), sum(ver),
+                   sum(vt), NULL
+                FROM s JOIN incident_codes c ON c.incident_key = s.key
+                WHERE p >= 0 AND c.kind IN ({kinds})
+                GROUP BY p, c.kind, c.code, s.country, s.admin1
+            UNION ALL
+            SELECT 'K', c.kind, c.code, s.country, s.admin1, v.outcome, v.sex_age, sum(v.count),
+                   NULL, NULL, NULL
+                FROM s JOIN incident_codes c ON c.incident_key = s.key
+                       JOIN incident_victims v ON v.incident_key = s.key
+                WHERE p = 0 AND c.kind IN ({kinds})
+                GROUP BY c.kind, c.code, s.country, s.admin1, v.outcome, v.sex_age
+        """
+        all_params = [
+            *case_params,
+            end0.isoformat(),
+            start0.isoformat(),
+            first,
+            last,
+            *params,
+            *CODE_KINDS,
+            *CODE_KINDS,
+        ]
+        with self._db.read() as conn:
+            rows = conn.execute(sql, all_params).fetchall()
+        return _split_periods(rows)
+
+    def weekly(self, scope: Scope, start: dt.date, end: dt.date) -> WeeklyAggregates:
+        """Weekly counts per area × violation, area × victim group and per area, for
+        the incidents overlapping [start, end]."""
+        where, params = scope.where()
+        kinds = _marks(SERIES_KINDS)
+        sql = f"""
+            WITH s AS MATERIALIZED (
+                SELECT i.key AS key, i.admin1 AS admin1,
+                       {_WEEK.format("i.date_first")} AS w0,
+                       {_WEEK.format("i.date_last")} AS w1
+                FROM incidents i
+                WHERE i.date_last >= ? AND i.date_first <= ? AND {where}
+            )
+            SELECT 'C', c.kind, c.code, s.admin1, w0, w1, count(*)
+                FROM s JOIN incident_codes c ON c.incident_key = s.key
+                WHERE c.kind IN ({kinds})
+                GROUP BY c.kind, c.code, s.admin1, w0, w1
+            UNION ALL
+            SELECT 'A', NULL, NULL, admin1, w0, w1, count(*)
+                FROM s GROUP BY admin1, w0, w1
+        """
+        with self._db.read() as conn:
+            rows = conn.execute(
+                sql, [start.isoformat(), end.isoformat(), *params, *SERIES_KINDS]
+            ).fetchall()
+        codes = [(r[1], r[2], r[3], r[4], r[5], r[6]) for r in rows if r[0] == "C"]
+        areas = [(r[3], r[4], r[5], r[6]) for r in rows if r[0] == "A"]
+        return WeeklyAggregates(codes, areas)
+
+    def incident_ids(
+        self,
+        scope: Scope,
+        start: dt.date,
+        end: dt.date,
+        *,
+        area: str | None = None,
+        kind: str | None = None,
+        code: str | None = None,
+        limit: int = 10_000,
+    ) -> tuple[str, ...]:
+        """Ids of the incidents in scope lying wholly inside [start, end], oldest first,
+        optionally only in one area (admin1) and with one code of one kind."""
+        where, params = scope.where()
+        clauses = ["i.date_first >= ?", "i.date_last <= ?", where]
+        values: list[Any] = [start.isoformat(), end.isoformat(), *params]
+        if area is not None:
+            clauses.append("i.admin1 = ?")
+            values.append(area)
+        if kind is not None and code is not None:
+            clauses.append(
+                "EXISTS (SELECT 1 FROM incident_codes c"
+                " WHERE c.kind = ? AND c.code = ? AND c.incident_key = i.key)"
+            )
+            values += [kind, code]
+        sql = (
+            f"SELECT i.id FROM incidents i WHERE {' AND '.join(clauses)}"
+            " ORDER BY i.date_first, i.key LIMIT ?"
+        )
+        with self._db.read() as conn:
+            rows = conn.execute(sql, [*values, limit]).fetchall()
+        return tuple(row[0] for row in rows)
+
+    def coded_incident_ids(
+        self, scope: Scope, start: dt.date, end: dt.date, kind: str, codes: Sequence[str]
+    ) -> list[tuple[str, str | None, str]]:
+        """(id, admin1, code) of each incident in scope wholly inside [start, end] carrying
+        one of *codes* of *kind*, oldest first: the evidence of several concerns in one pass."""
+        if not codes:
+            return []
+        where, params = scope.where()
+        sql = (
+            "SELECT i.id, i.admin1, c.code FROM incidents i"
+            " JOIN incident_codes c ON c.incident_key = i.key"
+            f" WHERE c.kind = ? AND c.code IN ({_marks(codes)})"
+            f" AND i.date_first >= ? AND i.date_last <= ? AND {where}"
+            " ORDER BY i.date_first, i.key"
+        )
+        values = [kind, *codes, start.isoformat(), end.isoformat(), *params]
+        with self._db.read() as conn:
+            return [(row[0], row[1], row[2]) for row in conn.execute(sql, values)]
+
+    def first_date(self, scope: Scope) -> dt.date | None:
+        """The earliest date_first in scope: periods before it hold no data, not zero incidents."""
+        where, params = scope.where()
+        with self._db.read() as conn:
+            row = conn.execute(f"SELECT min(i.date_first) FROM incidents i WHERE {where}", params)
+            value = row.fetchone()[0]
+        return dt.date.fromisoformat(value) if value else None
+
+
+def _split_periods(rows: list[Any]) -> PeriodAggregates:
+    totals, victims, detail, codes, code_victims = [], [], [], [], []
+    for row in rows:
+        tag = row[0]
+        if tag == "T":
+            totals.append((row[1], row[7], row[8] or 0, row[9] or 0))
+        elif tag == "V":
+            victims.append((row[1], row[2], row[3], row[7]))
+        elif tag == "D":
+            detail.append(
+                (row[1], row[2], row[3], row[4], row[5], row[6], row[7], row[8], row[9], row[10])
+            )
+        elif tag == "C":
+            codes.append((row[1], row[2], row[3], row[4], row[5], row[7], row[8], row[9]))
+        else:
+            code_victims.append((row[1], row[2], row[3], row[4], row[5], row[6], row[7]))
+    return PeriodAggregates(totals, victims, detail, codes, code_victims)
+
+
+def _marks(values: Sequence[Any]) -> str:
+    return ", ".join("?" for _ in values)
