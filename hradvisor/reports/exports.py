@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import errno
+import functools
 import io
 import json
 import os
@@ -73,6 +75,7 @@ class Column:
     header: str
     hashtag: str
     value: Callable[[dict[str, Any]], Any]
+    typed: bool = False  # text a person typed (or a name): checked for formula characters
 
 
 def _location(key: str) -> Callable[[dict[str, Any]], Any]:
@@ -83,24 +86,39 @@ def _joined(key: str) -> Callable[[dict[str, Any]], Any]:
     return lambda data: LIST_SEPARATOR.join(data.get(key) or ())
 
 
+@functools.lru_cache(maxsize=4_096)
+def _area_name(code: str) -> str:
+    return admin1_name(code)
+
+
+@functools.lru_cache(maxsize=512)
+def _country_name(code: str) -> str:
+    return country_name(code)
+
+
 def _admin1_name(data: dict[str, Any]) -> str | None:
     code = data["location"].get("admin1")
-    return admin1_name(code) if code else None
+    return _area_name(code) if code else None
 
 
 def _base_columns() -> list[Column]:
     return [
         Column("id", "#event+id", lambda d: d["id"]),
-        Column("title", "#event+name", lambda d: d["title"]),
+        Column("title", "#event+name", lambda d: d["title"], typed=True),
         Column("date", "#date+start", lambda d: d["date"]),
         Column("date_end", "#date+end", lambda d: d.get("date_end")),
         Column("date_precision", "#date+precision", lambda d: d["date_precision"]),
         Column("country", "#country+code", _location("country")),
-        Column("country_name", "#country+name", lambda d: country_name(d["location"]["country"])),
+        Column(
+            "country_name",
+            "#country+name",
+            lambda d: _country_name(d["location"]["country"]),
+            typed=True,
+        ),
         Column("admin1", "#adm1+code", _location("admin1")),
-        Column("admin1_name", "#adm1+name", _admin1_name),
-        Column("admin2", "#adm2+code", _location("admin2")),
-        Column("place", "#loc+name", _location("place")),
+        Column("admin1_name", "#adm1+name", _admin1_name, typed=True),
+        Column("admin2", "#adm2+code", _location("admin2"), typed=True),
+        Column("place", "#loc+name", _location("place"), typed=True),
         Column("lat", "#geo+lat", _location("lat")),
         Column("lon", "#geo+lon", _location("lon")),
         Column("violations", "#event+type+violation", _joined("violations")),
@@ -135,9 +153,11 @@ def columns_for(policy: Policy) -> list[Column]:
     """Every non-victim column the policy allows, in export order."""
     columns = _base_columns()
     if policy.include_narratives:
-        columns.append(Column("narrative", "#description+narrative", lambda d: d.get("narrative")))
+        columns.append(
+            Column("narrative", "#description+narrative", lambda d: d.get("narrative"), typed=True)
+        )
     if not policy.open:
-        columns.append(Column("tags", "#meta+tags", _joined("tags")))
+        columns.append(Column("tags", "#meta+tags", _joined("tags"), typed=True))
     return columns
 
 
@@ -178,21 +198,37 @@ def _protected_rows(
         progress(counts.written % PROGRESS_EVERY)
 
 
-def _victim_cells(
-    data: dict[str, Any], policy: Policy, counts: _Counts, layout: list[tuple[str, str, str, str]]
-) -> list[Any]:
-    victims = data.get("victims") or {}
-    cells: list[Any] = []
+_NO_VICTIMS: dict[str, Any] = {}
+
+
+@functools.cache
+def _cell_offsets() -> dict[str, int]:
+    """Where each outcome's five cells start in a row of victim cells."""
+    return {outcome: index * len(SEX_AGE) for index, outcome in enumerate(codes("outcomes"))}
+
+
+def _victim_cells(victims: dict[str, Any]) -> list[Any]:
+    """The outcome × sex/age cells, outcome by outcome (as victim_columns), then the total.
+
+    Only the outcomes an incident has are visited: most have one or two of eight.
+    """
+    offsets = _cell_offsets()
+    cells: list[Any] = [0] * (len(offsets) * len(SEX_AGE))
     total = 0
-    for _, _, outcome, group in layout:
-        count = int(victims.get(outcome, {}).get(group, 0))
-        total += count
-        shown = policy.small(count)
-        counts.suppressed += shown != count
-        cells.append(shown)
-    shown_total = policy.small(total)
-    counts.suppressed += shown_total != total
-    return [*cells, shown_total]
+    for outcome, by_group in victims.items():
+        base = offsets[outcome]
+        for index, group in enumerate(SEX_AGE):
+            count = by_group.get(group, 0)
+            cells[base + index] = count
+            total += count
+    cells.append(total)
+    return cells
+
+
+def _suppress(cells: list[Any], policy: Policy, counts: _Counts) -> list[Any]:
+    shown = [policy.small(cell) for cell in cells]
+    counts.suppressed += sum(1 for a, b in zip(cells, shown, strict=True) if a != b)
+    return shown
 
 
 def _write_table(
@@ -205,15 +241,21 @@ def _write_table(
 ) -> None:
     columns = columns_for(policy)
     layout = victim_columns()
+    typed = [index for index, column in enumerate(columns) if column.typed]
+    getters = [column.value for column in columns]
     writer = csv.writer(handle, lineterminator="\r\n")
     writer.writerow([c.header for c in columns] + [h for h, _, _, _ in layout] + ["victims_total"])
     if hxl:
         writer.writerow(
             [c.hashtag for c in columns] + [t for _, t, _, _ in layout] + ["#affected+total"]
         )
+    suppress = policy.suppress_small_counts
     for data in rows:
-        cells = [safe_cell(c.value(data)) for c in columns]
-        writer.writerow(cells + _victim_cells(data, policy, counts, layout))
+        cells = [get(data) for get in getters]
+        for index in typed:
+            cells[index] = safe_cell(cells[index])
+        victims = _victim_cells(data.get("victims") or _NO_VICTIMS)
+        writer.writerow(cells + (_suppress(victims, policy, counts) if suppress else victims))
 
 
 def _write_json(
@@ -264,7 +306,7 @@ def export_incidents(
     if fmt not in FORMATS:
         raise ValueError(f"format must be one of {', '.join(FORMATS)}")
     out = Path(out)
-    _check_target(out)
+    check_target(out)
     counts = _Counts()
     try:
         with (
@@ -301,12 +343,12 @@ def export_incidents(
     return manifest
 
 
-def _check_target(out: Path) -> None:
-    """Fail before reading anything if *out* cannot be written."""
+def check_target(out: Path, *, what: str = "export") -> None:
+    """Fail before reading anything if *out* cannot be written (ExportError names why)."""
     parent = out.parent if str(out.parent) else Path(".")
     if not parent.is_dir():
-        raise ExportError(2, "cannot write the export: no such folder", str(parent))
+        raise ExportError(errno.ENOENT, f"cannot write the {what}: no such folder", str(parent))
     if out.is_dir():
-        raise ExportError(21, "cannot write the export: it is a folder", str(out))
+        raise ExportError(errno.EISDIR, f"cannot write the {what}: it is a folder", str(out))
     if not os.access(parent, os.W_OK | os.X_OK):
-        raise ExportError(13, "cannot write the export: permission denied", str(parent))
+        raise ExportError(errno.EACCES, f"cannot write the {what}: permission denied", str(parent))

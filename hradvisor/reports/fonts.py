@@ -10,6 +10,7 @@ style and every chart names one of the families registered here.
 
 from __future__ import annotations
 
+import errno
 import functools
 
 from reportlab.lib.fonts import addMapping
@@ -31,7 +32,7 @@ _FILES = {
 }
 
 
-class FontsMissing(RuntimeError):
+class FontsMissing(OSError):
     """A shipped font is missing or unreadable: the installation is incomplete."""
 
 
@@ -45,12 +46,16 @@ def register_fonts() -> None:
         path = resource_path("fonts", filename)
         if not path.is_file():
             raise FontsMissing(
-                f"the report font {filename} is missing from this installation; reinstall hradvisor"
+                errno.ENOENT,
+                "a report font is missing from this installation; reinstall hradvisor",
+                str(path),
             )
         try:
             pdfmetrics.registerFont(TTFont(name, str(path)))
         except (TTFError, OSError) as exc:
-            raise FontsMissing(f"the report font {filename} cannot be read ({exc})") from None
+            raise FontsMissing(
+                errno.EIO, "a report font cannot be read; reinstall hradvisor", str(path)
+            ) from exc
     addMapping(SANS, 0, 0, SANS)
     addMapping(SANS, 1, 0, SANS_BOLD)
     addMapping(SANS, 0, 1, SANS_ITALIC)

@@ -101,8 +101,10 @@ def change_text(ctx: Context, change: ChangeLike | None) -> str:
     """▲ +5 (+25%), ▼ −3 (−20%), no change, new."""
     if change is None:
         return ""
-    if change.direction in ("flat", "new") or change.delta == 0:
-        return ctx.t("change.new" if change.direction == "new" else "change.flat")
+    if change.direction == "new":
+        return ctx.t("change.new")
+    if change.delta == 0:
+        return ctx.t("change.flat")
     sign = "+" if change.delta > 0 else "−"
     delta = f"{sign}{ctx.n(abs(change.delta))}"
     share = (
@@ -278,9 +280,7 @@ def victims_table(ctx: Context, now: FiguresLike, before: FiguresLike) -> list[F
                 para(outcome_vocab.label(outcome, ctx.lang), "cell"),
                 *(para(ctx.n(cells.get(g, 0)), "cell_right") for g in groups),
                 para(ctx.n(current), "cell_right"),
-                para(
-                    change_text(ctx, _change(ctx, f"victims:{outcome}", current, previous)), "cell"
-                ),
+                para(change_text(ctx, _change(ctx, outcome, current, previous)), "cell"),
             ]
         )
     first, change = 4.2 * cm, 2.6 * cm
@@ -312,8 +312,13 @@ def concerns(ctx: Context) -> list[Flowable]:
                 + ctx.t("concern.change", change=change_text(ctx, concern.change)),
             ),
         ]
-        for reason in getattr(concern, "reasons", ())[:4]:
-            block.append(para(f"• {clip(str(reason), 400)}", "small"))
+        reasons = [
+            ctx.t(f"reason.{code}")
+            for code in getattr(concern, "reasons", ())
+            if f"reason.{code}" in TEXTS
+        ]
+        if reasons:
+            block.append(para(ctx.t("concern.why", reasons="; ".join(reasons)), "small"))
         story.append(KeepTogether(block))
     return story
 

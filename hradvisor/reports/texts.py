@@ -87,6 +87,27 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Compared with the previous period: {change}.",
         "fr": "Par rapport à la période précédente : {change}.",
     },
+    "concern.why": {
+        "en": "Why it stands out: {reasons}.",
+        "fr": "Pourquoi elle ressort : {reasons}.",
+    },
+    "reason.grave": {"en": "a grave violation", "fr": "une violation grave"},
+    "reason.killed-or-disappeared": {
+        "en": "people were killed or disappeared",
+        "fr": "des personnes ont été tuées ou ont disparu",
+    },
+    "reason.rising": {
+        "en": "rising compared with earlier periods",
+        "fr": "en hausse par rapport aux périodes précédentes",
+    },
+    "reason.falling": {
+        "en": "falling compared with earlier periods",
+        "fr": "en baisse par rapport aux périodes précédentes",
+    },
+    "reason.mostly-verified": {
+        "en": "most incidents verified",
+        "fr": "la plupart des incidents vérifiés",
+    },
     "concern.none": {
         "en": "No principal concern stands out in the data for this period.",
         "fr": "Aucune préoccupation principale ne ressort des données de cette période.",
