@@ -34,6 +34,7 @@ from bench.fixtures import (
 from bench.gui import gui_rows
 from bench.reads import count_rows, list_rows, search_rows
 from bench.report import Row, render, verdict
+from bench.reports import report_rows
 from bench.stores import open_encrypted, open_plain
 from bench.unlock import UNLOCK_RUNS, unlock_rows
 from bench.writes import write_rows
@@ -113,6 +114,7 @@ def measure_reads(run: Run, fixture: Fixture) -> None:
         for name, group in (("search", search_rows), ("list", list_rows), ("count", count_rows)):
             run.attempt(name, functools.partial(group, (vault, plain), runs))
     run.attempt("process", lambda: cli_rows(fixture))
+    run.attempt("reports", lambda: report_rows(fixture))
     run.attempt("desktop app", lambda: gui_rows(fixture))
 
 

@@ -25,7 +25,7 @@ from hradvisor.model import (
     admin1_name,
     country_name,
 )
-from hradvisor.reports.annex import ANNEX_LIMIT, most_serious
+from hradvisor.reports.annex import ANNEX_LIMIT, annex_row
 from hradvisor.reports.document import render_pdf
 from hradvisor.reports.exports import ExportError, ExportScope, check_target
 from hradvisor.reports.inputs import AnnexRow, ReportInput, RiskLike, SignalLike
@@ -108,13 +108,14 @@ def _annex_and_manifest(
         rows: list[AnnexRow] = []
         total = manifest.included
         if definition.include_annex:
-            bodies = snapshot.bodies(
+            bodies = snapshot.most_serious(
                 scope.filter(policy.allowed_sensitivity()),
                 consent=policy.allowed_consent(),
                 verification=policy.allowed_verification(),
                 within=within,
+                limit=ANNEX_LIMIT,
             )
-            rows, total = most_serious(bodies, policy, definition.language, limit=ANNEX_LIMIT)
+            rows = [annex_row(data, policy, definition.language) for data in bodies]
     return rows, total, manifest
 
 

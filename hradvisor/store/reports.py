@@ -69,6 +69,46 @@ class IncidentSnapshot:
             for (body,) in rows:
                 yield json.loads(body)
 
+    def most_serious(
+        self,
+        filters: IncidentFilter,
+        *,
+        consent: Sequence[str],
+        verification: Sequence[str],
+        within: Period | None = None,
+        limit: int,
+    ) -> list[dict[str, Any]]:
+        """The *limit* most serious matching incidents, most serious first, as incident JSON.
+
+        Order: people killed, then victims of grave harm (torture, enforced
+        disappearance, sexual violence), then all victims, then the stronger
+        verification, then the earlier date, then the id — ranked from the
+        derived tables, so only the rows kept are read and parsed.
+        """
+        where, params = _where(filters, within)
+        ranked = (
+            "SELECT i.key AS key, i.head AS head,"
+            f" ({_VICTIMS} AND v.outcome = 'killed') AS killed,"
+            f" ({_VICTIMS} AND v.outcome IN ({_marks(GRAVE_HARM)})) AS grave,"
+            " i.victims_total AS total,"
+            " CASE i.verification WHEN 'verified' THEN 3 WHEN 'credible' THEN 2"
+            " WHEN 'reported' THEN 1 ELSE 0 END AS strength,"
+            " i.date_first AS first, i.id AS id"
+            f" FROM incidents i WHERE {where} AND i.consent IN ({_marks(consent)})"
+            f" AND i.verification IN ({_marks(verification)})"
+        )
+        terms = ("killed DESC", "grave DESC", "total DESC", "strength DESC", "first", "id")
+        rows = self._conn.execute(
+            f"SELECT r.body FROM ({ranked} ORDER BY {', '.join(terms)} LIMIT ?) p"
+            f" JOIN revisions r ON r.hash = p.head ORDER BY {', '.join('p.' + t for t in terms)}",
+            [*GRAVE_HARM, *params, *consent, *verification, limit],
+        ).fetchall()
+        return [json.loads(body) for (body,) in rows]
+
+
+_VICTIMS = "SELECT coalesce(sum(v.count), 0) FROM incident_victims v WHERE v.incident_key = i.key"
+GRAVE_HARM = ("tortured", "disappeared", "sexual-violence")
+
 
 def _where(filters: IncidentFilter, within: Period | None) -> tuple[str, list[Any]]:
     where, params = filters.where()

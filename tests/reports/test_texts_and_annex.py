@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from hradvisor.model import incident_to_json
-from hradvisor.reports.annex import most_serious
+from hradvisor.model import Incident, incident_to_json
+from hradvisor.reports.annex import annex_row
 from hradvisor.reports.protection import Policy
 from hradvisor.reports.texts import TEXTS, long_date, number, percent
+from hradvisor.store import IncidentFilter, Vault
 from tests.conftest import make_incident
 
 
@@ -26,42 +27,52 @@ def test_formats() -> None:
     assert long_date(dt.date(2025, 7, 3), "en") == "3 July 2025"
 
 
-def _incident(title: str, killed: int, tortured: int, detained: int, date: str) -> dict:
+def _incident(title: str, killed: int, tortured: int, detained: int, date: str) -> Incident:
     victims = {
         "killed": {"men": killed},
         "tortured": {"women": tortured},
         "detained": {"men": detained},
     }
-    victims = {k: v for k, v in victims.items() if any(v.values())}
-    return incident_to_json(make_incident(title=title, victims=victims, date=date))
+    return make_incident(
+        title=title,
+        date=date,
+        victims={k: v for k, v in victims.items() if any(v.values())},
+        consent="share-within-un",
+    )
 
 
-def test_annex_keeps_the_most_serious_in_a_stable_order() -> None:
-    bodies = [
-        _incident("detained many", 0, 0, 40, "2025-05-01"),
-        _incident("one killed late", 1, 0, 0, "2025-05-20"),
-        _incident("one killed early", 1, 0, 0, "2025-05-02"),
-        _incident("tortured", 0, 2, 0, "2025-05-03"),
-        _incident("three killed", 3, 0, 0, "2025-05-04"),
-    ]
-    rows, total = most_serious(iter(bodies), Policy(), "en", limit=4)
-    assert total == 5
-    assert [r.title for r in rows] == [
-        "three killed",
-        "one killed early",
-        "one killed late",
-        "tortured",
-    ]
-    again, _ = most_serious(reversed(bodies), Policy(), "en", limit=4)
-    assert again == rows
+def _ranked(vault: Vault, limit: int) -> list[str]:
+    policy = Policy()
+    with vault.reports.snapshot() as snapshot:
+        bodies = snapshot.most_serious(
+            IncidentFilter(sensitivity=policy.allowed_sensitivity()),
+            consent=policy.allowed_consent(),
+            verification=policy.allowed_verification(),
+            limit=limit,
+        )
+    return [body["title"] for body in bodies]
+
+
+def test_annex_keeps_the_most_serious_in_a_stable_order(vault: Vault) -> None:
+    vault.incidents.add_many(
+        [
+            _incident("detained many", 0, 0, 40, "2025-05-01"),
+            _incident("one killed late", 1, 0, 0, "2025-05-20"),
+            _incident("one killed early", 1, 0, 0, "2025-05-02"),
+            _incident("tortured", 0, 2, 0, "2025-05-03"),
+            _incident("three killed", 3, 0, 0, "2025-05-04"),
+            make_incident(title="not for the UN", victims={"killed": {"men": 50}}),
+        ]
+    )
+    assert _ranked(vault, 4) == ["three killed", "one killed early", "one killed late", "tortured"]
+    assert _ranked(vault, 10)[-1] == "detained many"
 
 
 def test_annex_rows_are_protected_and_labelled() -> None:
     data = incident_to_json(make_incident())
-    (row,), _ = most_serious([data], Policy(), "fr")
+    row = annex_row(data, Policy(), "fr")
     assert row.area == "Elsenmoor"  # the first-level area, never the place
     assert "Fenwick" not in repr(row)
     assert row.violations == "Détention arbitraire; Torture ou mauvais traitements"
     assert row.victims == 7 and row.killed == 0
-    (exact,), _ = most_serious([data], Policy(exact_locations=True), "en")
-    assert exact.area == "Fenwick Crossing, Elsenmoor"
+    assert annex_row(data, Policy(exact_locations=True), "en").area == "Fenwick Crossing, Elsenmoor"
