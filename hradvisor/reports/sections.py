@@ -42,6 +42,7 @@ from hradvisor.reports.texts import (
 )
 
 CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN_X
+DEFAULT_ROLE = "Human Rights Adviser"  # the model's default, printed in the report's language
 MAX_SIGNALS = 12
 ANNEX_COLUMNS = (
     "date", "area", "incident", "violations", "perpetrators", "killed", "victims", "status",
@@ -144,7 +145,8 @@ def _change(ctx: Context, key: str, current: int, previous: int) -> ChangeLike:
 
 def title_block(ctx: Context) -> list[Flowable]:
     d = ctx.definition
-    author = d.author_role + (f" — {d.author_name}" if d.author_name else "")
+    role = ctx.t("role.default") if d.author_role == DEFAULT_ROLE else d.author_role
+    author = role + (f" — {d.author_name}" if d.author_name else "")
     rows = [
         (ctx.t("period"), period_text(d.start, d.end, ctx.lang)),
         (ctx.t("scope"), ctx.scope_label),
@@ -283,7 +285,7 @@ def victims_table(ctx: Context, now: FiguresLike, before: FiguresLike) -> list[F
                 para(change_text(ctx, _change(ctx, outcome, current, previous)), "cell"),
             ]
         )
-    first, change = 4.2 * cm, 2.6 * cm
+    first, change = 3.9 * cm, 3.1 * cm
     rest = (CONTENT_WIDTH - first - change) / (len(groups) + 1)
     table = _grid(rows, [first, *([rest] * (len(groups) + 1)), change])
     return [para(ctx.t("fig.outcome"), "h2"), table]
@@ -437,7 +439,10 @@ def signals(ctx: Context) -> list[Flowable]:
         kind = ctx.t(f"signal.{signal.kind}") if f"signal.{signal.kind}" in TEXTS else signal.kind
         rows.append(
             [
-                para(f"{kind}: {_subject(signal.subject, ctx)}", "cell_bold"),
+                para(
+                    ctx.t("signal.label", kind=kind, subject=_subject(signal.subject, ctx)),
+                    "cell_bold",
+                ),
                 para(clip(_place(signal.area, ctx), 60), "cell"),
                 para(_dates(signal.period_start, signal.period_end, ctx), "cell"),
                 para(
@@ -559,7 +564,7 @@ def annex(ctx: Context) -> list[Flowable]:
                 ctx.t(f"status.{item.verification}"),
             ]
         )
-    widths = [1.75 * cm, 2.1 * cm, 0, 2.9 * cm, 2.3 * cm, 1.15 * cm, 1.3 * cm, 1.45 * cm]
+    widths = [1.75 * cm, 2.0 * cm, 0, 2.9 * cm, 2.7 * cm, 1.1 * cm, 1.4 * cm, 1.45 * cm]
     widths[2] = CONTENT_WIDTH - sum(widths)
     table = _grid(rows, widths)
     table.setStyle(
@@ -569,4 +574,6 @@ def annex(ctx: Context) -> list[Flowable]:
             ]
         )
     )
+    if not ctx.policy.exact_locations:
+        note += " " + ctx.t("annex.refs")
     return [PageBreak(), para(ctx.t("h.annex"), "h1"), para(note, "note"), table]

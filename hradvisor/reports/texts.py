@@ -27,6 +27,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "issued": {"en": "Date", "fr": "Date"},
     "prepared_by": {"en": "Prepared by", "fr": "Établi par"},
     "for": {"en": "For", "fr": "Destinataires"},
+    "role.default": {"en": "Human Rights Adviser", "fr": "Conseiller aux droits de l'homme"},
+    "signal.label": {"en": "{kind}: {subject}", "fr": "{kind} : {subject}"},
     "audience.ohchr": {"en": "OHCHR (internal)", "fr": "HCDH (usage interne)"},
     "audience.un": {
         "en": "Resident Coordinator and UN Country Team",
@@ -238,6 +240,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "first-level area.",
         "fr": "Les {total} incidents comptés, du plus grave au moins grave. Les lieux sont "
         "indiqués par zone de premier niveau.",
+    },
+    "annex.refs": {
+        "en": "Incidents are identified by reference number, not by title: titles can name "
+        "places and people.",
+        "fr": "Les incidents sont identifiés par leur référence et non par leur titre, qui peut "
+        "nommer des lieux et des personnes.",
     },
     "annex.date": {"en": "Date", "fr": "Date"},
     "annex.area": {"en": "Area", "fr": "Zone"},

@@ -24,7 +24,7 @@ from hradvisor.reports.exports import (
 )
 from hradvisor.reports.protection import Policy
 from hradvisor.store import Vault
-from tests.reports.conftest import CANARIES
+from tests.reports.conftest import CANARIES, GRID_IDS
 
 FORMATS = ("csv", "json", "hxl")
 
@@ -45,10 +45,10 @@ def test_exports_hold_only_what_the_policy_allows(
     for canary in CANARIES:
         assert canary not in text
     assert "Fenwick Crossing" not in text  # generalised to the first-level area
-    for title in ("Raid unclassified share-within-un", "Raid confidential public-anonymised"):
-        assert title in text
-    for title in ("Raid strictly-confidential", "internal-only", "Discounted rumour"):
-        assert title not in text
+    for title, incident_id in GRID_IDS.items():
+        left_out = any(w in title for w in ("strictly-confidential", "internal-only", "Discounted"))
+        assert (incident_id in text) != left_out, title
+    assert "Raid" not in text  # titles can name places and people: replaced by violation and area
     assert manifest.included == 4
     assert json.loads(manifest_path(out).read_text())["incidents_left_out"] == {
         "sensitivity-above-classification": 3,
@@ -86,8 +86,9 @@ def test_csv_has_one_column_per_outcome_and_sex_age(grid_vault: Vault, tmp_path:
         Policy(classification="unclassified", audience="public"),
     )
     rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"), newline="")))
-    assert [r["title"] for r in rows] == ["Raid unclassified public-anonymised"]
+    assert [r["id"] for r in rows] == [GRID_IDS["Raid unclassified public-anonymised"]]
     row = rows[0]
+    assert row["title"] == f"Arbitrary detention (+1) — {row['admin1_name']}"
     assert row["killed_women"] == "30" and row["killed_men"] == "1" and row["victims_total"] == "31"
     assert row["injured_girls"] == "0"
     assert row["admin1_name"] and row["place"] == "" and row["lat"] == ""

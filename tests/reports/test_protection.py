@@ -150,6 +150,7 @@ def test_protect_incident_strips_what_never_leaves() -> None:
     assert protected["narrative"] is None
     assert protected["follow_up"] == []
     assert protected["tags"] == ["market"]
+    assert protected["title"] == "Arbitrary detention (+1) — Elsenmoor"
     assert set(protected) == set(data)
     assert data["sources"][0]["note"]  # the input is not changed
     public, _ = protect_incident(data, Policy(classification=S, audience="public"))
@@ -160,6 +161,7 @@ def test_protect_incident_strips_what_never_leaves() -> None:
     assert not generalised
     assert exact["location"]["place"] == "Fenwick"
     assert exact["narrative"] == data["narrative"]
+    assert exact["title"] == data["title"]
     assert exact["sources"][0]["note"] is None  # source notes never leave
 
 

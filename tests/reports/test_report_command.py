@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 from tests.cli.conftest import Cli, add_incidents, vault_bytes
-from tests.reports.conftest import CANARIES, protection_grid
+from tests.reports.conftest import CANARIES, GRID
 from tests.reports.pdftools import pages_text
 
 PERIOD = ("--from", "2025-05-01", "--to", "2025-05-31", "--country", "XA", "--issued", "2025-06-05")
@@ -16,7 +16,7 @@ PERIOD = ("--from", "2025-05-01", "--to", "2025-05-31", "--country", "XA", "--is
 def test_summary_writes_the_pdf_and_saves_the_definition(
     cli: Cli, unlocked: Path, tmp_path: Path
 ) -> None:
-    add_incidents(unlocked, protection_grid())
+    add_incidents(unlocked, GRID)
     overview = tmp_path / "overview.txt"
     overview.write_text("Raids <intensified> & spread.\n\nSecond paragraph.", encoding="utf-8")
     out = tmp_path / "may.pdf"
