@@ -19,6 +19,7 @@ Every rule is a pure function of codes, so it is tested as a table
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -251,4 +252,9 @@ def neutral_title(data: Mapping[str, Any]) -> str:
     if len(violations) > 1:
         what += f" (+{len(violations) - 1})"
     location = data.get("location") or {}
-    return f"{what} — {area_name(str(location.get('country', '')), location.get('admin1'))}"
+    return f"{what} — {_area(str(location.get('country', '')), location.get('admin1'))}"
+
+
+@functools.lru_cache(maxsize=4_096)
+def _area(country: str, admin1: str | None) -> str:
+    return area_name(country, admin1)

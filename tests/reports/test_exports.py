@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from hradvisor.model import incident_from_json
+from hradvisor.model import incident_from_json, incident_to_json
 from hradvisor.reports import exports
 from hradvisor.reports.exports import (
     ExportError,
@@ -24,6 +24,7 @@ from hradvisor.reports.exports import (
 )
 from hradvisor.reports.protection import Policy
 from hradvisor.store import Vault
+from tests.conftest import make_incident
 from tests.reports.conftest import CANARIES, GRID_IDS
 
 FORMATS = ("csv", "json", "hxl")
@@ -176,3 +177,40 @@ def test_safe_cell_never_starts_a_formula(text: str) -> None:
 )  # fmt: skip
 def test_safe_cell_cases(value: object, shown: object) -> None:
     assert safe_cell(value) == shown
+
+
+_TEXT = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs", "Cc")) | st.sampled_from("=+-@\t\r\n\"',;"),
+    min_size=1,
+    max_size=30,
+).filter(lambda t: t.strip() and not any(c in t for c in "\t\r\n"))
+
+
+@given(title=_TEXT, place=_TEXT, tag=_TEXT)
+def test_no_exported_cell_starts_a_formula(title: str, place: str, tag: str) -> None:
+    data = incident_to_json(
+        make_incident(
+            title=title,
+            location={
+                "country": "XA",
+                "admin1": "XA-02",
+                "place": place,
+                "lat": -46.5,
+                "lon": -1.5,
+            },
+            tags=[tag],
+        )
+    )
+    buffer = io.StringIO(newline="")
+    policy = Policy(exact_locations=True)
+    exports._write_table(buffer, iter([data]), policy, exports._Counts(), hxl=True)
+    header, hashtags, row = list(csv.reader(io.StringIO(buffer.getvalue(), newline="")))
+    cells = dict(zip(header, row, strict=True))
+    for cell in row:
+        assert not cell.startswith(("=", "+", "@", "\t", "\r")) and not (
+            cell.startswith("-") and cell not in ("-46.5", "-1.5")
+        )
+    assert cells["title"] in (title, "'" + title)
+    assert cells["place"] in (place, "'" + place)
+    assert cells["lat"] == "-46.5"  # numbers stay numbers
+    assert len(hashtags) == len(header)
