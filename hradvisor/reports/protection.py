@@ -136,6 +136,7 @@ class Policy:
             withheld.append(
                 "places, second-level areas and coordinates (shown by first-level area)"
             )
+            withheld.append("titles (they can name places and people; see docs/reports.md)")
         if self.open:
             withheld.append("tags")
         return tuple(withheld)

@@ -82,9 +82,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "donc vides, ce qui ne signifie pas qu'aucune violation n'a eu lieu.",
     },
     "concern.line": {
-        "en": "{incidents} incidents, {victims} victims ({killed} killed); {verified} verified.",
-        "fr": "{incidents} incidents, {victims} victimes ({killed} tués) ; {verified} vérifiés.",
+        "en": "{incidents}, {victims} ({killed} killed); {verified} verified.",
+        "fr": "{incidents}, {victims} (dont {killed} tuées) ; {verified} vérifiés.",
     },
+    "by.month": {"en": "Month", "fr": "Mois"},
+    "by.violation": {"en": "Type of violation", "fr": "Type de violation"},
+    "by.perpetrator": {"en": "Alleged perpetrator", "fr": "Auteur présumé"},
     "concern.change": {
         "en": "Compared with the previous period: {change}.",
         "fr": "Par rapport à la période précédente : {change}.",
@@ -222,10 +225,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "violations.",
     },
     "method.small": {
-        "en": "To protect the people concerned, counts of one or two in tables by area and in "
-        "the annex are shown as <3.",
-        "fr": "Pour protéger les personnes concernées, les effectifs de un ou deux dans les "
-        "tableaux par zone et dans l'annexe sont indiqués « <3 ».",
+        "en": "To protect the people concerned, counts of one or two are shown as <3 (and the "
+        "size of a change is not given when it involves one), and breakdowns are given as "
+        "tables rather than charts.",
+        "fr": "Pour protéger les personnes concernées, les effectifs de un ou deux sont indiqués "
+        "« <3 » (et l'ampleur d'une évolution qui en dépend n'est pas donnée), et les "
+        "ventilations sont présentées en tableaux plutôt qu'en graphiques.",
     },
     "annex.note": {
         "en": "The {shown} most serious of {total} incidents counted, most serious first "
@@ -279,6 +284,19 @@ _SHORT_MONTHS = {
         "juil.", "août", "sept.", "oct.", "nov.", "déc.",
     ],
 }  # fmt: skip
+
+
+# (singular, plural) of the nouns counted in sentences.
+NOUNS: dict[str, dict[str, tuple[str, str]]] = {
+    "incident": {"en": ("incident", "incidents"), "fr": ("incident", "incidents")},
+    "victim": {"en": ("victim", "victims"), "fr": ("victime", "victimes")},
+}
+
+
+def counted(shown: str, value: int, noun: str, lang: str) -> str:
+    """ "1 incident", "12 incidents", "<3 incidents" (*shown* is the count as printed)."""
+    forms = NOUNS[noun].get(lang) or NOUNS[noun]["en"]
+    return f"{shown} {forms[0] if value == 1 and shown == '1' else forms[1]}"
 
 
 def text(key: str, lang: str, **values: object) -> str:

@@ -107,6 +107,16 @@ def test_never_more_open_than_the_marking(
             assert consent == PUBLIC
 
 
+def test_withheld_fields_follow_the_policy() -> None:
+    default = Policy().withheld_fields()
+    assert "narratives" in default and "notes on sources" in default
+    assert any(f.startswith("titles") for f in default)
+    assert any(f.startswith("places") for f in default)
+    exact = Policy(exact_locations=True, include_narratives=True).withheld_fields()
+    assert not any(f.startswith(("titles", "places", "narratives")) for f in exact)
+    assert "tags" in Policy(classification=S, audience="public").withheld_fields()
+
+
 def test_tally_counts_each_incident_once_under_its_first_reason() -> None:
     groups = [(SC, INTERNAL, "verified", 3), (C, INTERNAL, "discounted", 2), (C, UN, "verified", 5)]
     manifest = tally(groups, Policy(classification=C, audience="un"), document="test")
