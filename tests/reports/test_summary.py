@@ -224,3 +224,18 @@ def test_definition_choices_hide_and_order_concerns(grid_vault: Vault) -> None:
     assert text.index("1. Arbitrary detention") < text.index("2. Torture or ill-treatment")
     hidden = _definition(concerns={"hidden": ["torture-ill-treatment@*"]})
     assert _concern_titles(build_summary(grid_vault, hidden).pdf) == ["Arbitrary detention"]
+
+
+def test_nothing_is_written_to_the_temp_folder(
+    grid_vault: Vault, tmp_path: Path, private_tmp: Path
+) -> None:
+    from hradvisor.reports.exports import ExportScope, export_incidents
+    from hradvisor.reports.protection import Policy
+
+    out = tmp_path / "out"
+    out.mkdir()
+    write_summary(grid_vault, _definition(), out / "r.pdf")
+    for fmt in ("csv", "json", "hxl"):
+        export_incidents(grid_vault, out / f"x.{fmt}", fmt, ExportScope(), Policy())
+    assert list(private_tmp.rglob("*")) == []
+    assert not [p for p in out.iterdir() if p.name.startswith(".")]  # no temp left behind
