@@ -19,6 +19,7 @@ from hradvisor.cli import (
     demo_command,
     incident_commands,
     report_commands,
+    sync_commands,
     vault_commands,
 )
 from hradvisor.cli.context import add_common_options, vault_dir
@@ -89,6 +90,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo_command.register(commands, common)
     analyse_command.register(commands, common)
     report_commands.register(commands, common)
+    sync_commands.register(commands, common)
     return parser
 
 

@@ -25,7 +25,7 @@ from hradvisor.store.errors import (
 )
 from hradvisor.store.keyfile import KdfParams
 from hradvisor.store.maintenance import CheckReport, check_vault, vault_info
-from hradvisor.store.queries import IncidentFilter, Page, fts_query
+from hradvisor.store.queries import IncidentFilter, ListRow, Page, RowPage, fts_query
 from hradvisor.store.recovery import change_passphrase, recover_vault, recovery_shares
 from hradvisor.store.revisions import Revision
 from hradvisor.store.vault import Vault, create_vault, open_vault, require_vault
@@ -39,10 +39,12 @@ __all__ = [
     "IntegrityError",
     "InvalidCursor",
     "KdfParams",
+    "ListRow",
     "NotFound",
     "Page",
     "Revision",
     "RollbackDetected",
+    "RowPage",
     "TooLarge",
     "UnlockThrottled",
     "Vault",

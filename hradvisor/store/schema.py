@@ -190,11 +190,62 @@ def _widen_entity_types(db: sqlite_utils.Database) -> None:
         raise VaultError("the widened schema did not pass the integrity check")
 
 
+def _sync_state(db: sqlite_utils.Database) -> None:
+    """Sync to HQ (docs/package-format.md): the device's keys, the pinned HQ, the outbox.
+
+    Additive only. A package's revisions are the range ``first_seq … last_seq``
+    of ``revisions.seq``; attachment chunks are listed in ``sync_chunks``.
+    Data counts as delivered only through a package that holds a receipt: the
+    CHECK makes "delivered without a receipt" unrepresentable.
+    """
+    db.executescript("""
+        CREATE TABLE sync_identity (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            secret BLOB NOT NULL,
+            fingerprint TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        );
+        CREATE TABLE sync_hq (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            bundle BLOB NOT NULL,
+            fingerprint TEXT NOT NULL,
+            url TEXT,
+            ca_pem TEXT,
+            pinned_at TEXT NOT NULL
+        );
+        CREATE TABLE sync_packages (
+            sequence INTEGER PRIMARY KEY CHECK (sequence > 0),
+            package_hash TEXT NOT NULL UNIQUE CHECK (length(package_hash) = 64),
+            previous_hash TEXT CHECK (previous_hash IS NULL OR length(previous_hash) = 64),
+            hq_fingerprint TEXT NOT NULL,
+            data BLOB NOT NULL,
+            first_seq INTEGER NOT NULL,
+            last_seq INTEGER NOT NULL CHECK (last_seq >= first_seq - 1),
+            revisions INTEGER NOT NULL CHECK (revisions >= 0),
+            chunks INTEGER NOT NULL CHECK (chunks >= 0),
+            created_at TEXT NOT NULL,
+            receipt BLOB,
+            delivered_at TEXT,
+            CHECK ((receipt IS NULL) = (delivered_at IS NULL)),
+            CHECK ((sequence = 1) = (previous_hash IS NULL))
+        );
+        CREATE TABLE sync_chunks (
+            attachment_id TEXT NOT NULL,
+            offset INTEGER NOT NULL CHECK (offset >= 0),
+            length INTEGER NOT NULL CHECK (length > 0),
+            sequence INTEGER NOT NULL REFERENCES sync_packages (sequence),
+            PRIMARY KEY (attachment_id, offset)
+        ) WITHOUT ROWID;
+        CREATE INDEX sync_chunks_by_package ON sync_chunks (sequence);
+    """)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(
         1, "revisions, incidents, full-text index, notes, persons, attachments", _initial_schema
     ),
     Migration(2, "risk assessments and report definitions", _widen_entity_types),
+    Migration(3, "sync to HQ: device keys, pinned HQ, outbox and receipts", _sync_state),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 

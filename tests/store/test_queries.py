@@ -170,3 +170,41 @@ def test_results_do_not_depend_on_the_plan(
     assert {i.title for i in filled.queries.page(query).items} == set()  # every word must match
     query = IncidentFilter(violations=("arbitrary-detention",), admin1=("XA-02", "XA-04"))
     assert len(filled.queries.page(query).items) == filled.queries.count(query) == 2
+
+
+@pytest.mark.parametrize("sort", ["date", "title", "victims"])
+def test_list_rows_agree_with_full_pages(vault: Vault, sort: str) -> None:
+    """page_rows reads derived rows only; it must show exactly what the incidents say."""
+    vault.incidents.add_many(
+        [
+            make_incident(
+                title=f"Row {n}",
+                date=["2025-03-1" + str(n % 10), "2025-04", "2024"][n % 3],
+                date_precision=["day", "month", "year"][n % 3],
+                violations=[["killing"], ["torture-ill-treatment", "arbitrary-detention"]][n % 2],
+                victims={"killed": {"men": n % 4}, "injured": {"girls": n % 2}},
+            )
+            for n in range(31)
+        ]
+    )
+    filters = IncidentFilter(date_from=dt.date(2024, 1, 1))
+    rows, pages, cursor, row_cursor = [], [], None, None
+    while True:
+        page = vault.queries.page(filters, sort=sort, after=cursor, limit=7)
+        listed = vault.queries.page_rows(filters, sort=sort, after=row_cursor, limit=7)
+        pages += page.items
+        rows += listed.rows
+        cursor, row_cursor = page.next_cursor, listed.next_cursor
+        assert cursor == row_cursor
+        if cursor is None:
+            break
+    assert [r.id for r in rows] == [i.id for i in pages]
+    for row, incident in zip(rows, pages, strict=True):
+        assert row.title == incident.title and row.date == incident.date
+        assert row.violations == tuple(sorted(incident.violations))
+        assert row.victims_total == incident.victims.total()
+        assert (row.country, row.admin1) == (incident.location.country, incident.location.admin1)
+        assert (row.verification, row.sensitivity) == (
+            incident.verification,
+            incident.sensitivity,
+        )
