@@ -36,6 +36,7 @@ from bench.gui import gui_rows
 from bench.hq import hq_rows
 from bench.reads import count_rows, list_rows, search_rows
 from bench.report import Row, render, verdict
+from bench.reports import report_rows
 from bench.stores import open_encrypted, open_plain
 from bench.sync import sync_rows
 from bench.unlock import UNLOCK_RUNS, unlock_rows
@@ -117,6 +118,7 @@ def measure_reads(run: Run, fixture: Fixture) -> None:
             run.attempt(name, functools.partial(group, (vault, plain), runs))
         run.attempt("analysis", functools.partial(analysis_rows, (vault, plain), runs))
     run.attempt("process", lambda: cli_rows(fixture))
+    run.attempt("reports", lambda: report_rows(fixture))
     run.attempt("sync", lambda: sync_rows(fixture, runs))
     run.attempt("desktop app", lambda: gui_rows(fixture))
 

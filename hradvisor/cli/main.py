@@ -18,6 +18,7 @@ from hradvisor.cli import (
     analyse_command,
     demo_command,
     incident_commands,
+    report_commands,
     sync_commands,
     vault_commands,
 )
@@ -88,6 +89,7 @@ def build_parser() -> argparse.ArgumentParser:
     incident_commands.register(commands, common)
     demo_command.register(commands, common)
     analyse_command.register(commands, common)
+    report_commands.register(commands, common)
     sync_commands.register(commands, common)
     return parser
 

@@ -35,6 +35,13 @@ from hradvisor.model.records import (
     person_from_json,
     person_to_json,
 )
+from hradvisor.model.report import (
+    Choices,
+    ReportDefinition,
+    ReportOutput,
+    report_from_json,
+    report_to_json,
+)
 from hradvisor.model.risk_framework import (
     RATINGS,
     Framework,
@@ -53,6 +60,7 @@ __all__ = [
     "RATINGS",
     "SEX_AGE",
     "VOCABULARY_NAMES",
+    "Choices",
     "FactorRating",
     "FieldError",
     "FieldNote",
@@ -63,6 +71,8 @@ __all__ = [
     "OverallJudgement",
     "Person",
     "RatingLevel",
+    "ReportDefinition",
+    "ReportOutput",
     "RiskAssessment",
     "RiskFactor",
     "Source",
@@ -92,6 +102,8 @@ __all__ = [
     "person_to_json",
     "rating_label",
     "rating_level",
+    "report_from_json",
+    "report_to_json",
     "risk_framework",
     "uuid7",
     "vocabulary",

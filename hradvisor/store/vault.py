@@ -33,6 +33,7 @@ from hradvisor.store.keyfile import (
 )
 from hradvisor.store.queries import IncidentQueries
 from hradvisor.store.records import NoteStore, PersonStore
+from hradvisor.store.reports import ReportStore
 from hradvisor.store.revisions import latest_revision_hash
 from hradvisor.store.schema import migrate
 from hradvisor.store.subkeys import derive_subkey
@@ -146,6 +147,7 @@ class Vault:
         self.aggregates = Aggregates(self._db)
         self.notes = NoteStore(self._db, self.device_id)
         self.persons = PersonStore(self._db, self.device_id)
+        self.reports = ReportStore(self._db, self.device_id)
         self.assessments = AssessmentStore(self._db, self.device_id)
         self.attachments = AttachmentStore(
             self._db, self.device_id, BlobStore(self.path / BLOB_DIR, bytes(data_key))

@@ -1,0 +1,186 @@
+"""What the report layout reads from the analysis engine and the risk framework.
+
+Structural types (Protocols) of the parts of ``hradvisor.analysis`` results
+the layout uses: the layout depends on the shape of the numbers, not on how
+they were computed, so it can be tested with small hand-made values and the
+engine can grow without touching it. Every number printed comes through here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+
+class FiguresLike(Protocol):
+    @property
+    def incidents(self) -> int: ...
+    @property
+    def victims(self) -> Mapping[str, Mapping[str, int]]: ...
+    @property
+    def victims_by_outcome(self) -> Mapping[str, int]: ...
+    @property
+    def victims_total(self) -> int: ...
+    @property
+    def verified(self) -> int: ...
+    @property
+    def verified_share(self) -> float | None: ...
+
+
+class ChangeLike(Protocol):
+    @property
+    def current(self) -> float: ...
+    @property
+    def previous(self) -> float: ...
+    @property
+    def delta(self) -> float: ...
+    @property
+    def ratio(self) -> float | None: ...
+    @property
+    def direction(self) -> str: ...
+
+
+class BucketLike(Protocol):
+    @property
+    def key(self) -> str: ...
+    @property
+    def label(self) -> str: ...
+    @property
+    def incidents(self) -> int: ...
+    @property
+    def victims(self) -> int: ...
+    @property
+    def killed(self) -> int: ...
+
+
+class ConcernLike(Protocol):
+    @property
+    def key(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def figures(self) -> FiguresLike: ...
+    @property
+    def change(self) -> ChangeLike: ...
+    @property
+    def verified_share(self) -> float | None: ...
+    @property
+    def incident_ids(self) -> Sequence[str]: ...
+
+
+class SignalLike(Protocol):
+    @property
+    def key(self) -> str: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def area(self) -> str | None: ...
+    @property
+    def subject(self) -> str: ...
+    @property
+    def period_start(self) -> dt.date: ...
+    @property
+    def period_end(self) -> dt.date: ...
+    @property
+    def observed(self) -> float: ...
+    @property
+    def expected(self) -> float: ...
+    @property
+    def summary(self) -> str: ...
+
+
+class AnalysisLike(Protocol):
+    @property
+    def figures(self) -> FiguresLike: ...
+    @property
+    def previous(self) -> FiguresLike: ...
+    @property
+    def changes(self) -> Mapping[str, ChangeLike]: ...
+    @property
+    def by_month(self) -> Sequence[BucketLike]: ...
+    @property
+    def by_violation(self) -> Sequence[BucketLike]: ...
+    @property
+    def by_perpetrator(self) -> Sequence[BucketLike]: ...
+    @property
+    def by_area(self) -> Sequence[BucketLike]: ...
+    @property
+    def imprecise(self) -> int: ...
+
+
+class FactorChangeLike(Protocol):
+    @property
+    def direction(self) -> str: ...
+
+
+class FactorLike(Protocol):
+    @property
+    def number(self) -> int: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def rating(self) -> str: ...
+    @property
+    def rating_label(self) -> str: ...
+    @property
+    def level(self) -> int | None: ...
+    @property
+    def evidence_count(self) -> int: ...
+    @property
+    def change(self) -> FactorChangeLike | None: ...
+
+
+class RiskLike(Protocol):
+    """``hradvisor.analysis.risk.RiskSummary``: an assessment as a table."""
+
+    @property
+    def scope(self) -> str: ...
+    @property
+    def period_start(self) -> str: ...
+    @property
+    def period_end(self) -> str: ...
+    @property
+    def assessed_on(self) -> str: ...
+    @property
+    def factors(self) -> Sequence[FactorLike]: ...
+    @property
+    def overall_rating(self) -> str: ...
+    @property
+    def overall_label(self) -> str: ...
+    @property
+    def overall_narrative(self) -> str | None: ...
+    @property
+    def overall_direction(self) -> str | None: ...
+
+
+@dataclass(frozen=True)
+class AnnexRow:
+    """One incident of the annex, already protected (area only, no narrative, no names)."""
+
+    date: str
+    area: str
+    title: str
+    violations: str
+    perpetrators: str
+    killed: int
+    victims: int
+    verification: str
+
+
+@dataclass(frozen=True)
+class ReportInput:
+    """Everything a summary analysis shows, gathered before the first line is drawn.
+
+    ``concerns`` and ``signals`` are already arranged by the adviser's choices;
+    ``risk`` is None when no assessment of the scope exists; ``annex`` is capped and
+    ordered most serious first.
+    """
+
+    analysis: AnalysisLike
+    concerns: Sequence[ConcernLike]
+    signals: Sequence[SignalLike]
+    risk: RiskLike | None = None
+    annex: Sequence[AnnexRow] = ()
+    annex_total: int = 0
