@@ -19,6 +19,7 @@ from hradvisor.store import Vault
 from hradvisor.ui.reports import ReportsPage
 from hradvisor.ui.reports.choices import KEY_ROLE
 from hradvisor.ui.reports.editor import preset_period
+from hradvisor.ui.workers import BackgroundOp
 from tests.conftest import make_incident
 
 LAST_MONTH = preset_period("last-month", dt.date.today())
@@ -345,3 +346,26 @@ def test_an_answer_after_lock_is_dropped(qtbot: QtBot, page: ReportsPage) -> Non
     page.clear()
     qtbot.waitUntil(lambda: not page.is_busy())
     assert page.preview.document.pageCount() == 0 and page.preview.manifest.text() == ""
+
+
+def test_a_page_deleted_while_a_preview_renders_is_not_called_back(
+    qtbot: QtBot, filled: Vault
+) -> None:
+    widget = ReportsPage(filled, lang="en")
+    qtbot.waitUntil(lambda: not widget.is_busy())
+    _new(qtbot, widget)
+    widget.make_preview()
+    widget.clear()
+    widget.deleteLater()
+    # Wait until the answer was delivered: pytest-qt fails the test on an exception in it.
+    qtbot.waitUntil(lambda: not BackgroundOp._running)
+
+
+def test_the_dirty_state_is_announced(qtbot: QtBot, page: ReportsPage) -> None:
+    _new(qtbot, page)
+    with qtbot.waitSignal(page.unsaved_changed) as signal:
+        page.editor.title.setText("A draft")
+    assert signal.args == [True]
+    with qtbot.waitSignal(page.unsaved_changed) as signal:
+        page.editor.title.setText("")
+    assert signal.args == [False]

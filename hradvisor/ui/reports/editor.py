@@ -295,7 +295,7 @@ class DefinitionEditor(QTabWidget):
         self.areas.itemChanged.connect(self._scope_edit)
         self.classification.currentIndexChanged.connect(self._classification_changed)
         self.audience.currentIndexChanged.connect(self._audience_changed)
-        self.language.currentIndexChanged.connect(self._scope_edit)
+        self.language.currentIndexChanged.connect(self._language_changed)
         self.concerns.changed.connect(self._changed)
         self.signals.changed.connect(self._changed)
 
@@ -411,6 +411,10 @@ class DefinitionEditor(QTabWidget):
         if not self._loading:
             self.edited.emit()
             self.scope_changed.emit()
+
+    def _language_changed(self) -> None:
+        self.title.setPlaceholderText(DEFAULT_TITLE[str(self.language.currentData())])
+        self._scope_edit()
 
     def _name_toggled(self, *_args: object) -> None:
         self.author_name.setEnabled(self.print_name.isChecked())

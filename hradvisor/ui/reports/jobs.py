@@ -14,6 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from PySide6.QtCore import QObject, Slot
+
 
 @dataclass(frozen=True)
 class Answer:
@@ -52,3 +54,23 @@ def without_frames(exc: Exception) -> Exception:
 
 def no_failure(_exc: object) -> None:
     """The failure callback for a ``tagged`` function, which reports errors in its Answer."""
+
+
+class Delivery(QObject):
+    """Hands one Answer to *callback*, unless *parent* (the page) was destroyed meanwhile.
+
+    A closure given straight to ``run_in_background`` would outlive the page
+    (after a lock the shell deletes it) and touch deleted widgets. A child
+    QObject dies with its parent, and Qt then never calls its slot.
+    """
+
+    def __init__(self, parent: QObject, callback: Callable[[Answer], None]) -> None:
+        super().__init__(parent)
+        self._callback: Callable[[Answer], None] | None = callback
+
+    @Slot(object)
+    def deliver(self, answer: Answer) -> None:
+        callback, self._callback = self._callback, None
+        self.deleteLater()
+        if callback is not None:
+            callback(answer)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -47,7 +47,7 @@ from hradvisor.ui.reports.editor import (
     language_names,
     preset_period,
 )
-from hradvisor.ui.reports.jobs import Answer, no_failure, tagged
+from hradvisor.ui.reports.jobs import Answer, Delivery, no_failure, tagged
 from hradvisor.ui.reports.preview import PreviewPane
 from hradvisor.ui.widgets import button, label
 from hradvisor.ui.workers import run_in_background, user_message
@@ -166,7 +166,13 @@ def field_errors(exc: ValidationError) -> str:
 
 
 class ReportsPage(QWidget):
-    """Definitions on the left; editor, preview and the actions on the right."""
+    """Definitions on the left; editor, preview and the actions on the right.
+
+    Emits ``unsaved_changed(bool)`` when the definition shown becomes dirty or clean
+    (for a mark on the section's tab).
+    """
+
+    unsaved_changed = Signal(bool)
 
     def __init__(self, vault: Vault, parent: QWidget | None = None, *, lang: str = "en") -> None:
         super().__init__(parent)
@@ -178,6 +184,7 @@ class ReportsPage(QWidget):
         self._analysis_generation = 0
         self._preview_generation = 0
         self._busy: set[str] = set()
+        self._was_dirty = False
         self.setStyleSheet(_PAGE_STYLE)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -369,10 +376,15 @@ class ReportsPage(QWidget):
 
         def deliver(answer: Answer) -> None:
             self._stop(job)
-            if answer.generation == self._generation and self._vault is not None:
+            if self._vault is None:
+                return  # locked meanwhile
+            if answer.generation == self._generation:
                 done(answer)
+            elif job in ("save", "pdf"):
+                self.refresh()  # another definition is shown now, but the list changed
 
-        run_in_background(tagged(generation, fn), deliver, no_failure)
+        delivery = Delivery(self, deliver)
+        run_in_background(tagged(generation, fn), delivery.deliver, no_failure)
 
     # -- the list ----------------------------------------------------------------------------
     def refresh(self, select: str | None = None) -> None:
@@ -387,7 +399,8 @@ class ReportsPage(QWidget):
             self._stop("list")
             self._show_list(answer, select)
 
-        run_in_background(tagged(0, lambda: vault.reports.recent()), deliver, no_failure)
+        delivery = Delivery(self, deliver)
+        run_in_background(tagged(0, lambda: vault.reports.recent()), delivery.deliver, no_failure)
 
     def _show_list(self, answer: Answer, select: str | None) -> None:
         if self._vault is None:
@@ -517,6 +530,7 @@ class ReportsPage(QWidget):
         loaded = self.editor.loaded
         if loaded is None:
             self.heading.setText("")
+            self._announce(False)
             return
         text = (
             translate("ReportsPage", "Report {start} – {end}").format(
@@ -526,7 +540,14 @@ class ReportsPage(QWidget):
             if self._head is not None
             else translate("ReportsPage", "New report")
         )
-        self.heading.setText(text + (" •" if self.has_unsaved_changes() else ""))
+        dirty = self.has_unsaved_changes()
+        self.heading.setText(text + (" •" if dirty else ""))
+        self._announce(dirty)
+
+    def _announce(self, dirty: bool) -> None:
+        if dirty != self._was_dirty:
+            self._was_dirty = dirty
+            self.unsaved_changed.emit(dirty)
 
     def _edited(self) -> None:
         self._update_heading()
@@ -762,6 +783,8 @@ class ReportsPage(QWidget):
             return self._save_problem(exc)
         if isinstance(exc, OSError):
             reason = user_message(exc)
+            if reason.lower().startswith("cannot write the") and ": " in reason:
+                reason = reason.split(": ", 1)[1]  # the path is named by our own sentence
             return translate("ReportsPage", "Nothing was written to {path}: {why}").format(
                 path=out, why=reason[:1].lower() + reason[1:]
             )
@@ -840,6 +863,7 @@ class ReportsPage(QWidget):
         self.editor.clear()
         self.preview.clear()
         self.heading.setText("")
+        self._announce(False)
         self.set_status("")
         self.placeholder_text.setText("")
         self.stack.setCurrentWidget(self.placeholder)
