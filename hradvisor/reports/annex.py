@@ -21,18 +21,28 @@ def _count(data: dict[str, Any], outcome: str) -> int:
     return sum(int(v) for v in (data.get("victims") or {}).get(outcome, {}).values())
 
 
+def reference(data: dict[str, Any]) -> str:
+    """A short handle for an incident ("#01a2083a") the reader can ask the adviser about.
+
+    Titles are not printed unless exact locations are allowed: they often name
+    places and people (see protection.protect_incident).
+    """
+    return "#" + str(data.get("id", ""))[:8]
+
+
 def annex_row(data: dict[str, Any], policy: Policy, lang: str) -> AnnexRow:
-    """One protected row: area (or place, if exact locations are allowed), codes as labels."""
+    """One protected row: area (or place and title, if exact locations are allowed), labels."""
     location = data.get("location") or {}
     area = area_name(str(location.get("country", "")), location.get("admin1"))
     if policy.exact_locations and location.get("place"):
         area = f"{location['place']}, {area}"
     violations, perpetrators = vocabulary("violations"), vocabulary("perpetrators")
     victims = data.get("victims") or {}
+    title = str(data.get("title", "")) if policy.exact_locations else reference(data)
     return AnnexRow(
         date=str(data.get("date", "")),
         area=area,
-        title=str(data.get("title", "")),
+        title=title,
         violations="; ".join(violations.label(c, lang) for c in data.get("violations") or ()),
         perpetrators="; ".join(perpetrators.label(c, lang) for c in data.get("perpetrators") or ()),
         killed=_count(data, "killed"),

@@ -19,10 +19,13 @@ Every rule is a pure function of codes, so it is tested as a table
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
+
+from hradvisor.model import area_name, vocabulary
 
 # Both orders are ascending: later means more protected (classification) or more open (consent).
 CLASSIFICATIONS = ("unclassified", "confidential", "strictly-confidential")
@@ -133,6 +136,7 @@ class Policy:
             withheld.append(
                 "places, second-level areas and coordinates (shown by first-level area)"
             )
+            withheld.append("titles (they can name places and people; see docs/reports.md)")
         if self.open:
             withheld.append("tags")
         return tuple(withheld)
@@ -209,6 +213,9 @@ def protect_incident(data: Mapping[str, Any], policy: Policy) -> tuple[dict[str,
 
     The caller has already checked ``policy.exclusion`` for this incident. The
     result keeps every key of the incident JSON, so it still reads as one.
+    Titles are free text that often name a village, an age or a profession
+    ("Killing of a 61-year-old nurse near …"), so unless exact locations are
+    allowed a title is replaced by the first violation and the area.
     """
     location = dict(data.get("location") or {})
     finer = ("admin2", "place", "lat", "lon")
@@ -229,6 +236,7 @@ def protect_incident(data: Mapping[str, Any], policy: Policy) -> tuple[dict[str,
     ]
     protected = dict(data)
     protected.update(
+        title=data.get("title") if policy.exact_locations else neutral_title(data),
         location=location,
         sources=sources,
         narrative=data.get("narrative") if policy.include_narratives else None,
@@ -236,3 +244,18 @@ def protect_incident(data: Mapping[str, Any], policy: Policy) -> tuple[dict[str,
         tags=[] if policy.open else list(data.get("tags") or ()),
     )
     return protected, generalised
+
+
+def neutral_title(data: Mapping[str, Any]) -> str:
+    """A title that says only what and where at area level: "Killing — Elsenmoor"."""
+    violations = list(data.get("violations") or ())
+    what = vocabulary("violations").label(violations[0]) if violations else "Incident"
+    if len(violations) > 1:
+        what += f" (+{len(violations) - 1})"
+    location = data.get("location") or {}
+    return f"{what} — {_area(str(location.get('country', '')), location.get('admin1'))}"
+
+
+@functools.lru_cache(maxsize=4_096)
+def _area(country: str, admin1: str | None) -> str:
+    return area_name(country, admin1)

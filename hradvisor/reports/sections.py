@@ -18,9 +18,9 @@ from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, Table,
 from hradvisor.model import ReportDefinition, admin1_name, codes, vocabulary
 from hradvisor.reports import charts
 from hradvisor.reports.fonts import SANS
-from hradvisor.reports.inputs import ChangeLike, FiguresLike, ReportInput
+from hradvisor.reports.inputs import BucketLike, ChangeLike, FiguresLike, ReportInput
 from hradvisor.reports.page import MARGIN_X, PAGE_WIDTH
-from hradvisor.reports.protection import Policy
+from hradvisor.reports.protection import SMALL_COUNT_LIMIT, Policy
 from hradvisor.reports.styles import (
     BLUE,
     GRID,
@@ -32,6 +32,7 @@ from hradvisor.reports.styles import (
 )
 from hradvisor.reports.texts import (
     TEXTS,
+    counted,
     long_date,
     month_label,
     number,
@@ -42,6 +43,7 @@ from hradvisor.reports.texts import (
 )
 
 CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN_X
+DEFAULT_ROLE = "Human Rights Adviser"  # the model's default, printed in the report's language
 MAX_SIGNALS = 12
 ANNEX_COLUMNS = (
     "date", "area", "incident", "violations", "perpetrators", "killed", "victims", "status",
@@ -105,6 +107,10 @@ def change_text(ctx: Context, change: ChangeLike | None) -> str:
         return ctx.t("change.new")
     if change.delta == 0:
         return ctx.t("change.flat")
+    if ctx.policy.suppress_small_counts and any(
+        0 < value < SMALL_COUNT_LIMIT for value in (change.current, change.previous)
+    ):
+        return "▲" if change.delta > 0 else "▼"  # the size would give a small count away
     sign = "+" if change.delta > 0 else "−"
     delta = f"{sign}{ctx.n(abs(change.delta))}"
     share = (
@@ -144,7 +150,8 @@ def _change(ctx: Context, key: str, current: int, previous: int) -> ChangeLike:
 
 def title_block(ctx: Context) -> list[Flowable]:
     d = ctx.definition
-    author = d.author_role + (f" — {d.author_name}" if d.author_name else "")
+    role = ctx.t("role.default") if d.author_role == DEFAULT_ROLE else d.author_role
+    author = role + (f" — {d.author_name}" if d.author_name else "")
     rows = [
         (ctx.t("period"), period_text(d.start, d.end, ctx.lang)),
         (ctx.t("scope"), ctx.scope_label),
@@ -201,29 +208,32 @@ def key_figures(ctx: Context) -> list[Flowable]:
 
     def detail(key: str, current: int, previous: int) -> str:
         change = change_text(ctx, _change(ctx, key, current, previous))
-        return f"{change}; {ctx.t('fig.previous', value=ctx.n(previous))}"
+        return f"{change}; {ctx.t('fig.previous', value=ctx.small(previous))}"
 
     tiles = [
         _tile(
             ctx,
-            ctx.n(now.incidents),
+            ctx.small(now.incidents),
             ctx.t("fig.incidents"),
             detail("incidents", now.incidents, before.incidents),
         ),
         _tile(
             ctx,
-            ctx.n(now.victims_total),
+            ctx.small(now.victims_total),
             ctx.t("fig.victims"),
             detail("victims", now.victims_total, before.victims_total),
         ),
         _tile(
-            ctx, ctx.n(killed_now), ctx.t("fig.killed"), detail("killed", killed_now, killed_before)
+            ctx,
+            ctx.small(killed_now),
+            ctx.t("fig.killed"),
+            detail("killed", killed_now, killed_before),
         ),
         _tile(
             ctx,
             percent(now.verified_share, ctx.lang),
             ctx.t("fig.verified"),
-            f"{ctx.n(now.verified)} / {ctx.n(now.incidents)}; "
+            f"{ctx.small(now.verified)} / {ctx.small(now.incidents)}; "
             + ctx.t("fig.previous", value=percent(before.verified_share, ctx.lang)),
         ),
     ]
@@ -278,12 +288,12 @@ def victims_table(ctx: Context, now: FiguresLike, before: FiguresLike) -> list[F
         rows.append(
             [
                 para(outcome_vocab.label(outcome, ctx.lang), "cell"),
-                *(para(ctx.n(cells.get(g, 0)), "cell_right") for g in groups),
-                para(ctx.n(current), "cell_right"),
+                *(para(ctx.small(cells.get(g, 0)), "cell_right") for g in groups),
+                para(ctx.small(current), "cell_right"),
                 para(change_text(ctx, _change(ctx, outcome, current, previous)), "cell"),
             ]
         )
-    first, change = 4.2 * cm, 2.6 * cm
+    first, change = 3.9 * cm, 3.1 * cm
     rest = (CONTENT_WIDTH - first - change) / (len(groups) + 1)
     table = _grid(rows, [first, *([rest] * (len(groups) + 1)), change])
     return [para(ctx.t("fig.outcome"), "h2"), table]
@@ -303,9 +313,11 @@ def concerns(ctx: Context) -> list[Flowable]:
             para(
                 ctx.t(
                     "concern.line",
-                    incidents=ctx.n(f.incidents),
-                    victims=ctx.n(f.victims_total),
-                    killed=ctx.n(f.victims_by_outcome.get("killed", 0)),
+                    incidents=counted(ctx.small(f.incidents), f.incidents, "incident", ctx.lang),
+                    victims=counted(
+                        ctx.small(f.victims_total), f.victims_total, "victim", ctx.lang
+                    ),
+                    killed=ctx.small(f.victims_by_outcome.get("killed", 0)),
                     verified=percent(concern.verified_share, ctx.lang),
                 )
                 + " "
@@ -327,6 +339,8 @@ def trends(ctx: Context) -> list[Flowable]:
     analysis = ctx.data.analysis
     if analysis.figures.incidents == 0:
         return []
+    if ctx.policy.suppress_small_counts:
+        return [para(ctx.t("h.trends"), "h1"), *count_tables(ctx), *areas(ctx)]
     months = list(analysis.by_month)
     story: list[Flowable] = [
         para(ctx.t("h.trends"), "h1"),
@@ -361,6 +375,39 @@ def trends(ctx: Context) -> list[Flowable]:
         )
     )
     story += [side_by_side, Spacer(1, 0.3 * cm), *areas(ctx)]
+    return story
+
+
+def _bucket_label(bucket: BucketLike, ctx: Context, *, month: bool) -> str:
+    if month and len(bucket.key) == 7:
+        return month_label(bucket.key, ctx.lang)
+    return bucket.label
+
+
+def count_tables(ctx: Context) -> list[Flowable]:
+    """The breakdowns as tables with small counts shown as "<3" (instead of charts, whose
+    bar lengths would give the small numbers away)."""
+    analysis = ctx.data.analysis
+    story: list[Flowable] = []
+    number_width = 2.6 * cm
+    for heading, buckets in (
+        ("by.month", analysis.by_month),
+        ("by.violation", analysis.by_violation),
+        ("by.perpetrator", analysis.by_perpetrator),
+    ):
+        rows: list[list[Any]] = [
+            _head(ctx.t(heading), ctx.t("fig.incidents"), ctx.t("fig.victims"), right=(1, 2))
+        ]
+        for bucket in buckets:
+            rows.append(
+                [
+                    para(clip(_bucket_label(bucket, ctx, month=heading == "by.month"), 80), "cell"),
+                    para(ctx.small(bucket.incidents), "cell_right"),
+                    para(ctx.small(bucket.victims), "cell_right"),
+                ]
+            )
+        widths = [CONTENT_WIDTH - 2 * number_width, number_width, number_width]
+        story += [_grid(rows, widths), Spacer(1, 0.25 * cm)]
     return story
 
 
@@ -437,11 +484,15 @@ def signals(ctx: Context) -> list[Flowable]:
         kind = ctx.t(f"signal.{signal.kind}") if f"signal.{signal.kind}" in TEXTS else signal.kind
         rows.append(
             [
-                para(f"{kind}: {_subject(signal.subject, ctx)}", "cell_bold"),
+                para(
+                    ctx.t("signal.label", kind=kind, subject=_subject(signal.subject, ctx)),
+                    "cell_bold",
+                ),
                 para(clip(_place(signal.area, ctx), 60), "cell"),
                 para(_dates(signal.period_start, signal.period_end, ctx), "cell"),
                 para(
-                    f"{ctx.n(signal.observed)} / {ctx.n(round(signal.expected, 1))}", "cell_right"
+                    f"{ctx.small(round(signal.observed))} / {ctx.n(round(signal.expected, 1))}",
+                    "cell_right",
                 ),
                 para(clip(signal.summary, 300), "cell"),
             ]
@@ -559,7 +610,7 @@ def annex(ctx: Context) -> list[Flowable]:
                 ctx.t(f"status.{item.verification}"),
             ]
         )
-    widths = [1.75 * cm, 2.1 * cm, 0, 2.9 * cm, 2.3 * cm, 1.15 * cm, 1.3 * cm, 1.45 * cm]
+    widths = [1.75 * cm, 2.0 * cm, 0, 2.9 * cm, 2.7 * cm, 1.1 * cm, 1.4 * cm, 1.45 * cm]
     widths[2] = CONTENT_WIDTH - sum(widths)
     table = _grid(rows, widths)
     table.setStyle(
@@ -569,4 +620,6 @@ def annex(ctx: Context) -> list[Flowable]:
             ]
         )
     )
+    if not ctx.policy.exact_locations:
+        note += " " + ctx.t("annex.refs")
     return [PageBreak(), para(ctx.t("h.annex"), "h1"), para(note, "note"), table]

@@ -27,6 +27,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "issued": {"en": "Date", "fr": "Date"},
     "prepared_by": {"en": "Prepared by", "fr": "Établi par"},
     "for": {"en": "For", "fr": "Destinataires"},
+    "role.default": {"en": "Human Rights Adviser", "fr": "Conseiller aux droits de l'homme"},
+    "signal.label": {"en": "{kind}: {subject}", "fr": "{kind} : {subject}"},
     "audience.ohchr": {"en": "OHCHR (internal)", "fr": "HCDH (usage interne)"},
     "audience.un": {
         "en": "Resident Coordinator and UN Country Team",
@@ -80,9 +82,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "donc vides, ce qui ne signifie pas qu'aucune violation n'a eu lieu.",
     },
     "concern.line": {
-        "en": "{incidents} incidents, {victims} victims ({killed} killed); {verified} verified.",
-        "fr": "{incidents} incidents, {victims} victimes ({killed} tués) ; {verified} vérifiés.",
+        "en": "{incidents}, {victims} ({killed} killed); {verified} verified.",
+        "fr": "{incidents}, {victims} (dont {killed} tuées) ; {verified} vérifiés.",
     },
+    "by.month": {"en": "Month", "fr": "Mois"},
+    "by.violation": {"en": "Type of violation", "fr": "Type de violation"},
+    "by.perpetrator": {"en": "Alleged perpetrator", "fr": "Auteur présumé"},
     "concern.change": {
         "en": "Compared with the previous period: {change}.",
         "fr": "Par rapport à la période précédente : {change}.",
@@ -220,10 +225,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "violations.",
     },
     "method.small": {
-        "en": "To protect the people concerned, counts of one or two in tables by area and in "
-        "the annex are shown as <3.",
-        "fr": "Pour protéger les personnes concernées, les effectifs de un ou deux dans les "
-        "tableaux par zone et dans l'annexe sont indiqués « <3 ».",
+        "en": "To protect the people concerned, counts of one or two are shown as <3 (and the "
+        "size of a change is not given when it involves one), and breakdowns are given as "
+        "tables rather than charts.",
+        "fr": "Pour protéger les personnes concernées, les effectifs de un ou deux sont indiqués "
+        "« <3 » (et l'ampleur d'une évolution qui en dépend n'est pas donnée), et les "
+        "ventilations sont présentées en tableaux plutôt qu'en graphiques.",
     },
     "annex.note": {
         "en": "The {shown} most serious of {total} incidents counted, most serious first "
@@ -238,6 +245,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "first-level area.",
         "fr": "Les {total} incidents comptés, du plus grave au moins grave. Les lieux sont "
         "indiqués par zone de premier niveau.",
+    },
+    "annex.refs": {
+        "en": "Incidents are identified by reference number, not by title: titles can name "
+        "places and people.",
+        "fr": "Les incidents sont identifiés par leur référence et non par leur titre, qui peut "
+        "nommer des lieux et des personnes.",
     },
     "annex.date": {"en": "Date", "fr": "Date"},
     "annex.area": {"en": "Area", "fr": "Zone"},
@@ -271,6 +284,19 @@ _SHORT_MONTHS = {
         "juil.", "août", "sept.", "oct.", "nov.", "déc.",
     ],
 }  # fmt: skip
+
+
+# (singular, plural) of the nouns counted in sentences.
+NOUNS: dict[str, dict[str, tuple[str, str]]] = {
+    "incident": {"en": ("incident", "incidents"), "fr": ("incident", "incidents")},
+    "victim": {"en": ("victim", "victims"), "fr": ("victime", "victimes")},
+}
+
+
+def counted(shown: str, value: int, noun: str, lang: str) -> str:
+    """ "1 incident", "12 incidents", "<3 incidents" (*shown* is the count as printed)."""
+    forms = NOUNS[noun].get(lang) or NOUNS[noun]["en"]
+    return f"{shown} {forms[0] if value == 1 and shown == '1' else forms[1]}"
 
 
 def text(key: str, lang: str, **values: object) -> str:

@@ -85,10 +85,14 @@ def protection_grid() -> list[Incident]:
     return incidents
 
 
+GRID = protection_grid()  # one set of ids for the whole test session
+GRID_IDS = {incident.title: incident.id for incident in GRID}
+
+
 @pytest.fixture
 def grid_vault(vault_dir: Path) -> Iterator[Vault]:  # noqa: F811
     with open_vault(vault_dir, PASSPHRASE) as vault:
-        vault.incidents.add_many(protection_grid())
+        vault.incidents.add_many(GRID)
         vault.persons.save(
             person_from_json(
                 {"pseudonym": "V-0001", "name": CANARY_PERSON, "contact": CANARY_CONTACT}

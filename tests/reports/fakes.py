@@ -165,6 +165,13 @@ def sample_input(*, annex_rows: int = 30) -> ReportInput:
             change(6, 0),
             0.5,
         ),
+        Concern(
+            "attack-on-hrd",
+            "Attack on a human rights defender",
+            figures(1, {"injured": {"women": 1}}, 1),
+            change(1, 0),
+            1.0,
+        ),
     ]
     signals = [
         Signal("spike:XA-02:killing", "spike", "XA-02", "killing", dt.date(2025, 6, 2),

@@ -6,11 +6,11 @@ import json
 from pathlib import Path
 
 from tests.cli.conftest import Cli, add_incidents
-from tests.reports.conftest import CANARIES, protection_grid
+from tests.reports.conftest import CANARIES, GRID, GRID_IDS
 
 
 def test_export_writes_file_and_manifest(cli: Cli, unlocked: Path, tmp_path: Path) -> None:
-    add_incidents(unlocked, protection_grid())
+    add_incidents(unlocked, GRID)
     out = tmp_path / "incidents.csv"
     result = cli(
         "export", "--format", "csv", "--out", out, "--from", "2025-05-01", "--to", "2025-05-31"
@@ -25,12 +25,12 @@ def test_export_writes_file_and_manifest(cli: Cli, unlocked: Path, tmp_path: Pat
 
 
 def test_export_for_the_public(cli: Cli, unlocked: Path, tmp_path: Path) -> None:
-    add_incidents(unlocked, protection_grid())
+    add_incidents(unlocked, GRID)
     out = tmp_path / "open.json"
     cli("export", "--format", "json", "--out", out, "--classification", "unclassified",
         "--audience", "public").ok()  # fmt: skip
-    assert [i["title"] for i in json.loads(out.read_text())] == [
-        "Raid unclassified public-anonymised"
+    assert [i["id"] for i in json.loads(out.read_text())] == [
+        GRID_IDS["Raid unclassified public-anonymised"]
     ]
 
 

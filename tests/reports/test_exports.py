@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from hradvisor.model import incident_from_json
+from hradvisor.model import incident_from_json, incident_to_json
 from hradvisor.reports import exports
 from hradvisor.reports.exports import (
     ExportError,
@@ -24,7 +24,8 @@ from hradvisor.reports.exports import (
 )
 from hradvisor.reports.protection import Policy
 from hradvisor.store import Vault
-from tests.reports.conftest import CANARIES
+from tests.conftest import make_incident
+from tests.reports.conftest import CANARIES, GRID_IDS
 
 FORMATS = ("csv", "json", "hxl")
 
@@ -45,10 +46,10 @@ def test_exports_hold_only_what_the_policy_allows(
     for canary in CANARIES:
         assert canary not in text
     assert "Fenwick Crossing" not in text  # generalised to the first-level area
-    for title in ("Raid unclassified share-within-un", "Raid confidential public-anonymised"):
-        assert title in text
-    for title in ("Raid strictly-confidential", "internal-only", "Discounted rumour"):
-        assert title not in text
+    for title, incident_id in GRID_IDS.items():
+        left_out = any(w in title for w in ("strictly-confidential", "internal-only", "Discounted"))
+        assert (incident_id in text) != left_out, title
+    assert "Raid" not in text  # titles can name places and people: replaced by violation and area
     assert manifest.included == 4
     assert json.loads(manifest_path(out).read_text())["incidents_left_out"] == {
         "sensitivity-above-classification": 3,
@@ -86,8 +87,9 @@ def test_csv_has_one_column_per_outcome_and_sex_age(grid_vault: Vault, tmp_path:
         Policy(classification="unclassified", audience="public"),
     )
     rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"), newline="")))
-    assert [r["title"] for r in rows] == ["Raid unclassified public-anonymised"]
+    assert [r["id"] for r in rows] == [GRID_IDS["Raid unclassified public-anonymised"]]
     row = rows[0]
+    assert row["title"] == f"Arbitrary detention (+1) — {row['admin1_name']}"
     assert row["killed_women"] == "30" and row["killed_men"] == "1" and row["victims_total"] == "31"
     assert row["injured_girls"] == "0"
     assert row["admin1_name"] and row["place"] == "" and row["lat"] == ""
@@ -175,3 +177,40 @@ def test_safe_cell_never_starts_a_formula(text: str) -> None:
 )  # fmt: skip
 def test_safe_cell_cases(value: object, shown: object) -> None:
     assert safe_cell(value) == shown
+
+
+_TEXT = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs", "Cc")) | st.sampled_from("=+-@\t\r\n\"',;"),
+    min_size=1,
+    max_size=30,
+).filter(lambda t: t.strip() and not any(c in t for c in "\t\r\n"))
+
+
+@given(title=_TEXT, place=_TEXT, tag=_TEXT)
+def test_no_exported_cell_starts_a_formula(title: str, place: str, tag: str) -> None:
+    data = incident_to_json(
+        make_incident(
+            title=title,
+            location={
+                "country": "XA",
+                "admin1": "XA-02",
+                "place": place,
+                "lat": -46.5,
+                "lon": -1.5,
+            },
+            tags=[tag],
+        )
+    )
+    buffer = io.StringIO(newline="")
+    policy = Policy(exact_locations=True)
+    exports._write_table(buffer, iter([data]), policy, exports._Counts(), hxl=True)
+    header, hashtags, row = list(csv.reader(io.StringIO(buffer.getvalue(), newline="")))
+    cells = dict(zip(header, row, strict=True))
+    for cell in row:
+        assert not cell.startswith(("=", "+", "@", "\t", "\r")) and not (
+            cell.startswith("-") and cell not in ("-46.5", "-1.5")
+        )
+    assert cells["title"] in (title, "'" + title)
+    assert cells["place"] in (place, "'" + place)
+    assert cells["lat"] == "-46.5"  # numbers stay numbers
+    assert len(hashtags) == len(header)

@@ -139,7 +139,18 @@ def test_small_counts_are_hidden_in_area_tables_and_annex_when_asked() -> None:
     assert "<3" in text
     area_rows = re.findall(r"Quillon Coast\s+(\S+)\s+(\S+)\s+(\S+)", text)
     assert area_rows and area_rows[0] == ("<3", "8", "<3")
-    assert "counts of one or two" in text
+    assert "counts of one or two are shown as <3" in text
+    assert "Incidents by area" not in text and "Incidents by type of violation" not in text
+    assert "Type of violation" in text  # the breakdowns became tables
+    # the victim table: girls killed (1) and injured (2) are hidden, larger cells are not
+    killed_row = re.search(r"Killed 3 11 (\S+) (\S+) 0 17", text)
+    assert killed_row is not None and killed_row.groups() == ("<3", "<3")
+
+
+def test_one_is_singular() -> None:
+    text = _flat(pages_text(_render()))
+    assert "9 incidents, 11 victims (11 killed)" in text
+    assert "1 incident, 1 victim (0 killed)" in text
 
 
 def test_annex_is_optional() -> None:

@@ -107,6 +107,16 @@ def test_never_more_open_than_the_marking(
             assert consent == PUBLIC
 
 
+def test_withheld_fields_follow_the_policy() -> None:
+    default = Policy().withheld_fields()
+    assert "narratives" in default and "notes on sources" in default
+    assert any(f.startswith("titles") for f in default)
+    assert any(f.startswith("places") for f in default)
+    exact = Policy(exact_locations=True, include_narratives=True).withheld_fields()
+    assert not any(f.startswith(("titles", "places", "narratives")) for f in exact)
+    assert "tags" in Policy(classification=S, audience="public").withheld_fields()
+
+
 def test_tally_counts_each_incident_once_under_its_first_reason() -> None:
     groups = [(SC, INTERNAL, "verified", 3), (C, INTERNAL, "discounted", 2), (C, UN, "verified", 5)]
     manifest = tally(groups, Policy(classification=C, audience="un"), document="test")
@@ -150,6 +160,7 @@ def test_protect_incident_strips_what_never_leaves() -> None:
     assert protected["narrative"] is None
     assert protected["follow_up"] == []
     assert protected["tags"] == ["market"]
+    assert protected["title"] == "Arbitrary detention (+1) — Elsenmoor"
     assert set(protected) == set(data)
     assert data["sources"][0]["note"]  # the input is not changed
     public, _ = protect_incident(data, Policy(classification=S, audience="public"))
@@ -160,6 +171,7 @@ def test_protect_incident_strips_what_never_leaves() -> None:
     assert not generalised
     assert exact["location"]["place"] == "Fenwick"
     assert exact["narrative"] == data["narrative"]
+    assert exact["title"] == data["title"]
     assert exact["sources"][0]["note"] is None  # source notes never leave
 
 

@@ -6,8 +6,10 @@ import hashlib
 import json
 from pathlib import Path
 
+import pytest
+
 from tests.cli.conftest import Cli, add_incidents, vault_bytes
-from tests.reports.conftest import CANARIES, protection_grid
+from tests.reports.conftest import CANARIES, GRID
 from tests.reports.pdftools import pages_text
 
 PERIOD = ("--from", "2025-05-01", "--to", "2025-05-31", "--country", "XA", "--issued", "2025-06-05")
@@ -16,7 +18,7 @@ PERIOD = ("--from", "2025-05-01", "--to", "2025-05-31", "--country", "XA", "--is
 def test_summary_writes_the_pdf_and_saves_the_definition(
     cli: Cli, unlocked: Path, tmp_path: Path
 ) -> None:
-    add_incidents(unlocked, protection_grid())
+    add_incidents(unlocked, GRID)
     overview = tmp_path / "overview.txt"
     overview.write_text("Raids <intensified> & spread.\n\nSecond paragraph.", encoding="utf-8")
     out = tmp_path / "may.pdf"
@@ -87,3 +89,20 @@ def test_unknown_definition(cli: Cli, unlocked: Path, tmp_path: Path) -> None:
         "--out", tmp_path / "x.pdf",
     ).error(1)  # fmt: skip
     assert "no report" in message
+
+
+def test_missing_fonts_is_one_clear_line_and_no_file(
+    cli: Cli, unlocked: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import hradvisor.reports.fonts as fonts
+
+    empty = tmp_path / "no-fonts"
+    empty.mkdir()
+    monkeypatch.setattr(fonts, "resource_path", lambda *parts: empty.joinpath(*parts))
+    monkeypatch.setattr(fonts, "register_fonts", fonts.register_fonts.__wrapped__)
+    monkeypatch.setattr("hradvisor.reports.document.register_fonts", fonts.register_fonts)
+    out = tmp_path / "r.pdf"
+    message = cli("report", "summary", *PERIOD, "--out", out).error(1)
+    assert "report font is missing" in message and "reinstall" in message
+    assert not out.exists() and not list(tmp_path.glob(".r.pdf*"))
+    assert json.loads(cli("report", "list", "--json").ok().out) == []

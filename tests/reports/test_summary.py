@@ -16,7 +16,7 @@ from hradvisor.reports.summary import build_summary, policy_for, write_summary
 from hradvisor.reports.texts import number
 from hradvisor.store import Vault
 from tests.conftest import make_incident
-from tests.reports.conftest import CANARIES, CANARY_NARRATIVE
+from tests.reports.conftest import CANARIES, CANARY_NARRATIVE, GRID_IDS
 from tests.reports.pdftools import metadata, pages_text
 
 MAY = {"period_start": "2025-05-01", "period_end": "2025-05-31", "issued": "2025-06-05"}
@@ -85,8 +85,17 @@ def test_internal_only_counts_only_for_ohchr(grid_vault: Vault) -> None:
         grid_vault, _definition(classification="strictly-confidential", audience="ohchr")
     )
     assert internal.manifest.included == 9
-    assert "Raid strictly-confidential internal-only" in _flat(internal.pdf)
-    assert CANARY_NARRATIVE not in _flat(internal.pdf)  # narratives are never printed
+    text = _flat(internal.pdf)
+    assert "#" + GRID_IDS["Raid strictly-confidential internal-only"][:8] in text
+    assert "Raid" not in text  # titles are not printed unless exact locations are allowed
+    assert CANARY_NARRATIVE not in text  # narratives are never printed
+    detailed = build_summary(
+        grid_vault,
+        _definition(classification="strictly-confidential", audience="ohchr", exact_locations=True),
+    )
+    text = _flat(detailed.pdf)
+    assert "Raid strictly-confidential internal-only" in text
+    assert "Fenwick Crossing" in text and CANARY_NARRATIVE not in text
 
 
 def test_every_page_is_marked(grid_vault: Vault) -> None:
@@ -175,17 +184,16 @@ def test_annex_is_capped_at_the_most_serious(
     grid_vault: Vault, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr("hradvisor.reports.summary.ANNEX_LIMIT", 2)
-    grid_vault.incidents.add(
-        make_incident(
-            title="Massacre at the ford",
-            date="2025-05-21",
-            victims={"killed": {"men": 90}},
-            consent="share-within-un",
-        )
+    massacre = make_incident(
+        title="Massacre at the ford",
+        date="2025-05-21",
+        victims={"killed": {"men": 90}},
+        consent="share-within-un",
     )
+    grid_vault.incidents.add(massacre)
     text = _flat(build_summary(grid_vault, _definition()).pdf)
     assert "The 2 most serious of 5 incidents counted" in text
-    assert "Massacre at the ford" in text
+    assert "#" + massacre.id[:8] in text
 
 
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
@@ -216,3 +224,18 @@ def test_definition_choices_hide_and_order_concerns(grid_vault: Vault) -> None:
     assert text.index("1. Arbitrary detention") < text.index("2. Torture or ill-treatment")
     hidden = _definition(concerns={"hidden": ["torture-ill-treatment@*"]})
     assert _concern_titles(build_summary(grid_vault, hidden).pdf) == ["Arbitrary detention"]
+
+
+def test_nothing_is_written_to_the_temp_folder(
+    grid_vault: Vault, tmp_path: Path, private_tmp: Path
+) -> None:
+    from hradvisor.reports.exports import ExportScope, export_incidents
+    from hradvisor.reports.protection import Policy
+
+    out = tmp_path / "out"
+    out.mkdir()
+    write_summary(grid_vault, _definition(), out / "r.pdf")
+    for fmt in ("csv", "json", "hxl"):
+        export_incidents(grid_vault, out / f"x.{fmt}", fmt, ExportScope(), Policy())
+    assert list(private_tmp.rglob("*")) == []
+    assert not [p for p in out.iterdir() if p.name.startswith(".")]  # no temp left behind
