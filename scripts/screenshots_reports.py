@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from hradvisor.demo import generate_incidents
 from hradvisor.model import ReportDefinition, new_id
 from hradvisor.store import KdfParams, Vault, create_vault, open_vault
+from hradvisor.ui.i18n import install_translators
 from hradvisor.ui.reports import ReportsPage
 from hradvisor.ui.theme import apply_theme
 
@@ -75,7 +76,11 @@ def fill(vault: Vault) -> None:
 
 
 def main() -> int:
+    """``--lang fr`` renders the French window to reports-fr*.png (to check for clipping)."""
+    lang = sys.argv[sys.argv.index("--lang") + 1] if "--lang" in sys.argv else "en"
+    suffix = "" if lang == "en" else f"-{lang}"
     app = QApplication(sys.argv[:1])
+    install_translators(app, lang)
     apply_theme(app)
     OUT.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
@@ -83,18 +88,20 @@ def main() -> int:
         create_vault(vault_dir, PASSPHRASE, kdf=FAST_KDF)
         with open_vault(vault_dir, PASSPHRASE) as vault:
             fill(vault)
-            page = ReportsPage(vault, lang="en")
+            page = ReportsPage(vault, lang=lang)
             page.resize(*SIZE)
             page.show()
             settle(app, lambda: page.list.count() > 0)
             page.list.setCurrentRow(0)
             settle(app, lambda: page.editor.loaded is not None and not page.is_busy())
-            save(app, page, "reports-definition")
+            save(app, page, f"reports-definition{suffix}")
             page.editor.setCurrentIndex(2)
-            save(app, page, "reports-concerns")
+            save(app, page, f"reports-concerns{suffix}")
             page.make_preview()
             settle(app, lambda: page.preview.document.pageCount() > 0 and not page.is_busy())
-            save(app, page, "reports")
+            for _ in range(40):  # QPdfView renders pages on its own thread: let it finish
+                settle(app, rounds=1)
+            save(app, page, f"reports{suffix}")
             page.clear()
     return 0
 

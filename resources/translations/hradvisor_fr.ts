@@ -760,6 +760,10 @@
         <translation>étiquettes</translation>
     </message>
     <message>
+        <source>incident titles (they can name places and people)</source>
+        <translation>titres des incidents (ils peuvent nommer des lieux et des personnes)</translation>
+    </message>
+    <message>
         <source>places, second-level areas and coordinates (shown by first-level area)</source>
         <translation>lieux, subdivisions de second niveau et coordonnées (montrés par région de premier niveau)</translation>
     </message>

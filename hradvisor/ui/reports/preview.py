@@ -65,6 +65,8 @@ def withheld_text(field: str) -> str:
         "narratives": translate("ReportsPage", "narratives"),
         "tags": translate("ReportsPage", "tags"),
     }
+    if field.startswith("titles"):
+        return translate("ReportsPage", "incident titles (they can name places and people)")
     if field.startswith("places"):
         return translate(
             "ReportsPage", "places, second-level areas and coordinates (shown by first-level area)"
