@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import sys
 import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -38,6 +39,14 @@ def settle(app: QApplication, done: Callable[[], bool] | None = None, rounds: in
         app.processEvents()
         if done is None or done():
             return
+
+
+def render_pages(app: QApplication, seconds: float = 2.0) -> None:
+    """QPdfView renders pages on a thread of its own, not the pool: give it real time."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.01)
 
 
 def save(app: QApplication, widget: QWidget, name: str) -> None:
@@ -99,8 +108,7 @@ def main() -> int:
             save(app, page, f"reports-concerns{suffix}")
             page.make_preview()
             settle(app, lambda: page.preview.document.pageCount() > 0 and not page.is_busy())
-            for _ in range(40):  # QPdfView renders pages on its own thread: let it finish
-                settle(app, rounds=1)
+            render_pages(app)
             save(app, page, f"reports{suffix}")
             page.clear()
     return 0

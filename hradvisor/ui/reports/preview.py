@@ -10,7 +10,17 @@ shown here and never printed in the PDF (docs/reports.md).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QPointF, Qt
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QCoreApplication,
+    QEvent,
+    QIODevice,
+    QObject,
+    QPointF,
+    Qt,
+    QTimer,
+)
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
@@ -38,6 +48,7 @@ translate = QCoreApplication.translate  # lupdate finds translate("Context", "te
 FIT_WIDTH = "fit-width"
 FIT_PAGE = "fit-page"
 ZOOMS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0)
+RERENDER_MS = 150
 
 
 def reason_text(reason: str) -> str:
@@ -158,6 +169,13 @@ class PreviewPane(QWidget):
         navigator = self.view.pageNavigator()
         navigator.currentPageChanged.connect(self._page_shown)
         self.document.pageCountChanged.connect(self._pages_changed)
+        # QPdfView keeps the page images of the old size when a fitted view is resized and
+        # shows them scaled (blurred, clipped glyphs); re-applying the zoom renders afresh.
+        self._rerender = QTimer(self)
+        self._rerender.setSingleShot(True)
+        self._rerender.setInterval(RERENDER_MS)
+        self._rerender.timeout.connect(self._zoom_chosen)
+        self.view.installEventFilter(self)
         self._pages_changed(0)
 
     def _toolbar(self) -> QHBoxLayout:
@@ -252,9 +270,17 @@ class PreviewPane(QWidget):
             translate("ReportsPage", "of {count}").format(count=count) if count else ""
         )
         self._page_shown(self.current_page() if count else 0)
+        if count:
+            self._rerender.start()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.view and event.type() == QEvent.Type.Resize:
+            self._rerender.start()
+        return super().eventFilter(watched, event)
 
     def _zoom_chosen(self) -> None:
         data = self.zoom.currentData()
+        self.view.setZoomMode(QPdfView.ZoomMode.Custom)  # a mode change drops the old images
         if data == FIT_WIDTH:
             self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         elif data == FIT_PAGE:
