@@ -18,6 +18,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from unittest import mock
 
+from bench.analysis import analysis_rows
 from bench.cli_process import CLI_RUNS, cli_rows
 from bench.fixtures import (
     BATCH,
@@ -113,6 +114,7 @@ def measure_reads(run: Run, fixture: Fixture) -> None:
     with open_encrypted(fixture.vault) as vault, open_plain(fixture.plain) as plain:
         for name, group in (("search", search_rows), ("list", list_rows), ("count", count_rows)):
             run.attempt(name, functools.partial(group, (vault, plain), runs))
+        run.attempt("analysis", functools.partial(analysis_rows, (vault, plain), runs))
     run.attempt("process", lambda: cli_rows(fixture))
     run.attempt("reports", lambda: report_rows(fixture))
     run.attempt("desktop app", lambda: gui_rows(fixture))

@@ -112,7 +112,7 @@ def rank_concerns(
     """
     cells: dict[tuple[str, str | None], _Cell] = {}
     several_areas = len({row[4] for row in rows.codes}) > 1
-    for period, kind, code, _country, admin1, n, verified, _victims in rows.codes:
+    for period, kind, code, _country, admin1, n, verified, _victims, _killed in rows.codes:
         if kind != "violation":
             continue
         keys: list[str | None] = [None] + ([admin1] if several_areas and admin1 else [])
@@ -122,11 +122,10 @@ def rank_concerns(
             if period == 0:
                 cell.verified += verified
     victims: dict[tuple[str, str | None], list[tuple[str, str, int]]] = defaultdict(list)
-    for kind, code, _country, admin1, outcome, sex_age, n in rows.code_victims:
-        if kind == "violation":
-            victims[code, None].append((outcome, sex_age, n))
-            if several_areas and admin1:
-                victims[code, admin1].append((outcome, sex_age, n))
+    for code, _country, admin1, outcome, sex_age, n in rows.code_victims:
+        victims[code, None].append((outcome, sex_age, n))
+        if several_areas and admin1:
+            victims[code, admin1].append((outcome, sex_age, n))
     found = []
     for (code, area), cell in cells.items():
         current = cell.incidents[0]

@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import replace
-from typing import Any
 
 from hradvisor.analysis import periods as cal
 from hradvisor.analysis.concerns import DEFAULT_LIMIT, rank_concerns
@@ -25,6 +24,7 @@ from hradvisor.analysis.signals import Alert, SignalParams, build_series, detect
 from hradvisor.analysis.summaries import signal_summary
 from hradvisor.analysis.trends import figure_changes
 from hradvisor.analysis.types import Analysis, AnalysisScope, Concern, Signal
+from hradvisor.store import Vault
 from hradvisor.store.aggregates import WEEK_ZERO, Scope
 from hradvisor.store.queries import IncidentFilter
 
@@ -46,7 +46,7 @@ def store_scope(scope: AnalysisScope) -> Scope:
 
 
 def analyse(
-    vault: Any,
+    vault: Vault,
     scope: AnalysisScope,
     *,
     lang: str = "en",
@@ -106,11 +106,12 @@ def analyse(
         lang=lang,
         baseline_periods=len(used),
         undated_in_buckets=undated,
+        previous_period=spans[1],
     )
 
 
 def _with_evidence(
-    vault: Any, where: Scope, scope: AnalysisScope, concerns: list[Concern]
+    vault: Vault, where: Scope, scope: AnalysisScope, concerns: list[Concern]
 ) -> list[Concern]:
     """The incidents behind each concern, fetched for all of them in one query."""
     codes = sorted({c.violation for c in concerns if c.violation})
@@ -134,7 +135,7 @@ def week_number(day: dt.date) -> int:
 
 
 def early_warning(
-    vault: Any,
+    vault: Vault,
     scope: AnalysisScope,
     *,
     lang: str = "en",
@@ -150,19 +151,27 @@ def early_warning(
         return []
     history = max(p.baseline_weeks + max(p.windows), p.new_lookback_weeks) + 1
     load_from = scope.start - dt.timedelta(weeks=history)
-    series = build_series(vault.aggregates.weekly(where, load_from, scope.end))
+    weekly = vault.aggregates.weekly(where, load_from, scope.end, groups=p.protected_groups)
+    series = build_series(weekly)
     # A week only partly after the first incident is not a full week of data.
     data_start = week_number(first) + (first.weekday() != 0)
     alerts = detect(series, week_number(scope.start), week_number(scope.end), data_start, p)
     return [_signal(vault, where, alert, lang) for alert in alerts]
 
 
-def _signal(vault: Any, where: Scope, alert: Alert, lang: str) -> Signal:
+def _signal(vault: Vault, where: Scope, alert: Alert, lang: str) -> Signal:
     start = week_start(alert.first_week)
     end = week_start(alert.last_week) + dt.timedelta(days=6)
     kind = "victim_group" if alert.kind == "protected-group" else "violation"
+    # The incidents counted: weekly detectors count those dated within one week.
     ids = vault.aggregates.incident_ids(
-        where, start, end, area=alert.area, kind=kind, code=alert.subject
+        where,
+        start,
+        end,
+        area=alert.area,
+        kind=kind,
+        code=alert.subject,
+        single_week=alert.kind != "new-violation",
     )
     return Signal(
         key=f"{alert.kind}:{alert.area or '*'}:{alert.subject}:{start.isoformat()}",

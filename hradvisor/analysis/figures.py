@@ -210,12 +210,9 @@ def code_buckets(rows: PeriodAggregates, kind: str, lang: str) -> list[Bucket]:
     up to more than the incident total: they answer "how many incidents involved X".
     """
     tallies: dict[str, _Tally] = defaultdict(_Tally)
-    for period, row_kind, code, _country, _admin1, n, verified, victims in rows.codes:
+    for period, row_kind, code, _country, _admin1, n, verified, victims, killed in rows.codes:
         if period == 0 and row_kind == kind:
-            tallies[code].add(n, verified, victims, 0)
-    for row_kind, code, _country, _admin1, outcome, _sex, n in rows.code_victims:
-        if row_kind == kind and outcome == "killed":
-            tallies[code].killed += n
+            tallies[code].add(n, verified, victims, killed)
     label = _labeller(kind, lang)
     return _largest_first([tally.bucket(code, label(code)) for code, tally in tallies.items()])
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
@@ -29,7 +30,9 @@ from hradvisor.model import (
     Incident,
     RiskAssessment,
     admin1_name,
+    blank_factors,
     country_name,
+    new_id,
     rating_label,
     rating_level,
     risk_framework,
@@ -45,7 +48,7 @@ EVIDENCE_VERIFICATION = ("verified", "credible")
 # -- which assessment ----------------------------------------------------------------
 
 
-def _order(assessment: RiskAssessment) -> tuple[str, str, str, str]:
+def chronological_key(assessment: RiskAssessment) -> tuple[str, str, str, str]:
     """Latest period last; the same period assessed twice: the later writing last."""
     return (
         assessment.period_end,
@@ -69,7 +72,7 @@ def latest_assessment(
     candidates = vault.assessments.for_scope(country, tuple(areas))
     if before is not None:
         candidates = [a for a in candidates if dt.date.fromisoformat(a.assessed_on) < before]
-    return max(candidates, key=_order, default=None)
+    return max(candidates, key=chronological_key, default=None)
 
 
 def previous_assessment(vault: Vault, current: RiskAssessment) -> RiskAssessment | None:
@@ -77,9 +80,88 @@ def previous_assessment(vault: Vault, current: RiskAssessment) -> RiskAssessment
     earlier = [
         a
         for a in vault.assessments.for_scope(current.country, current.areas)
-        if a.id != current.id and _order(a) < _order(current)
+        if a.id != current.id and chronological_key(a) < chronological_key(current)
     ]
-    return max(earlier, key=_order, default=None)
+    return max(earlier, key=chronological_key, default=None)
+
+
+def next_period(start: dt.date, end: dt.date) -> tuple[dt.date, dt.date]:
+    """The period that follows [start, end] and is as long.
+
+    Whole calendar months stay whole months (a quarter is followed by the next
+    quarter, whatever the month lengths); any other period keeps its length in days.
+    """
+    following = end + dt.timedelta(days=1)
+    if start.day == 1 and following.day == 1:
+        months = (following.year - start.year) * 12 + following.month - start.month
+        after = _add_months(following, months)
+        return following, after - dt.timedelta(days=1)
+    return following, following + (end - start)
+
+
+def _add_months(day: dt.date, months: int) -> dt.date:
+    """The first of the month *months* after *day* (which is a first of month)."""
+    index = day.year * 12 + day.month - 1 + months
+    return dt.date(index // 12, index % 12 + 1, 1)
+
+
+def last_full_months(today: dt.date, months: int = 3) -> tuple[dt.date, dt.date]:
+    """The *months* whole calendar months before the current one."""
+    this_month = today.replace(day=1)
+    return _add_months(this_month, -months), this_month - dt.timedelta(days=1)
+
+
+def draft_assessment(
+    previous: RiskAssessment | None,
+    *,
+    country: str,
+    areas: Sequence[str] = (),
+    today: dt.date,
+) -> RiskAssessment:
+    """A new, unsaved assessment to start from.
+
+    After a *previous* assessment it copies the scope and every judgement
+    (ratings, indicators, narratives, evidence) for the next period, so the
+    adviser changes only what moved and "changes since previous" shows just
+    that. Without one: *country* and *areas*, the last three full months,
+    every factor unknown.
+    """
+    if previous is not None:
+        start, end = next_period(*previous.period())
+        return dataclasses.replace(
+            previous,
+            id=new_id(),
+            period_start=start.isoformat(),
+            period_end=end.isoformat(),
+            assessed_on=today.isoformat(),
+        )
+    start, end = last_full_months(today)
+    return RiskAssessment(
+        id=new_id(),
+        country=country,
+        areas=tuple(sorted(set(areas))),
+        period_start=start.isoformat(),
+        period_end=end.isoformat(),
+        assessed_on=today.isoformat(),
+        factors=blank_factors(),
+    )
+
+
+def previous_in(assessments: Iterable[RiskAssessment]) -> dict[str, RiskAssessment]:
+    """For each assessment of *assessments*, the one before it of the same scope (by id).
+
+    Works on a list already in memory, so a screen listing assessments can
+    show how each moved without a query per row.
+    """
+    by_scope: dict[tuple[str, tuple[str, ...]], list[RiskAssessment]] = {}
+    for assessment in assessments:
+        by_scope.setdefault(assessment.scope, []).append(assessment)
+    previous: dict[str, RiskAssessment] = {}
+    for group in by_scope.values():
+        group.sort(key=chronological_key)
+        for before, after in itertools.pairwise(group):
+            previous[after.id] = before
+    return previous
 
 
 # -- what changed --------------------------------------------------------------------

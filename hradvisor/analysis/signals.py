@@ -118,7 +118,8 @@ def detect(
     """
     p = params or SignalParams()
     alerts: list[Alert] = []
-    for (kind, area, code), counts in series.codes.items():
+    cumulative = {key: Cumulative(weeks) for key, weeks in series.codes.items()}
+    for (kind, area, code), counts in cumulative.items():
         if kind == "violation":
             alerts += _exceedances(
                 "spike", area, code, counts, first_week, last_week, data_start_week, p,
@@ -132,20 +133,39 @@ def detect(
             )  # fmt: skip
     for (area, code), ranges in series.presence.items():
         alerts += _new_violation(area, code, ranges, first_week, last_week, data_start_week, p)
-    for area, totals in series.totals.items():
+    for area, weeks in series.totals.items():
+        totals = Cumulative(weeks)
         for code in p.severe:
-            severe = series.codes.get(("violation", area, code), {})
+            severe = cumulative.get(("violation", area, code), _EMPTY)
             alerts += _escalation(
                 area, code, severe, totals, first_week, last_week, data_start_week, p
             )
     return merge(alerts, p.merge_gap_weeks)
 
 
-def _window_sum(counts: Mapping[int, int], first: int, last: int) -> int:
-    """Sum of counts over weeks [first, last]; cheap for sparse series and short spans."""
-    if last - first < len(counts):
-        return sum(counts.get(week, 0) for week in range(first, last + 1))
-    return sum(n for week, n in counts.items() if first <= week <= last)
+class Cumulative:
+    """A weekly series with prefix sums: the total over any span of weeks in O(1)."""
+
+    __slots__ = ("first", "prefix", "weeks")
+
+    def __init__(self, weeks: Mapping[int, int]) -> None:
+        self.weeks = weeks
+        self.first = min(weeks, default=0)
+        last = max(weeks, default=-1)
+        running, prefix = 0, [0]
+        for week in range(self.first, last + 1):
+            running += weeks.get(week, 0)
+            prefix.append(running)
+        self.prefix = prefix
+
+    def total(self, first: int, last: int) -> int:
+        """Incidents in weeks [first, last] (both inclusive)."""
+        low = max(first - self.first, 0)
+        high = min(last - self.first + 1, len(self.prefix) - 1)
+        return self.prefix[high] - self.prefix[low] if high > low else 0
+
+
+_EMPTY = Cumulative({})
 
 
 def _baseline_span(end_before: int, data_start: int, p: SignalParams) -> tuple[int, int] | None:
@@ -160,7 +180,7 @@ def _exceedances(
     kind: str,
     area: str | None,
     code: str,
-    counts: Mapping[int, int],
+    counts: Cumulative,
     first_week: int,
     last_week: int,
     data_start: int,
@@ -172,20 +192,20 @@ def _exceedances(
 ) -> list[Alert]:
     """Poisson exceedance: windows of w weeks ending in each week against the baseline rate."""
     found = []
-    busy = [week for week in counts if first_week - max(p.windows) < week <= last_week]
+    busy = [week for week in counts.weeks if first_week - max(p.windows) < week <= last_week]
     candidates = sorted({week + shift for week in busy for shift in range(max(p.windows))})
     for end in candidates:
         if not first_week <= end <= last_week:
             continue
         for width in p.windows:
             start = end - width + 1
-            observed = _window_sum(counts, start, end)
+            observed = counts.total(start, end)
             if observed < min_count:
                 continue
             span = _baseline_span(start, data_start, p)
             if span is None:
                 continue
-            rate = _window_sum(counts, *span) / (span[1] - span[0] + 1)
+            rate = counts.total(*span) / (span[1] - span[0] + 1)
             expected = width * max(rate, p.floor_rate)
             if observed < min_ratio * expected:
                 continue
@@ -212,11 +232,15 @@ def _new_violation(
     """
     found: list[Alert] = []
     ranges = sorted(ranges)
+    latest_before = -1  # the latest week any incident starting before the onset may reach
+    index = 0
     for onset, _last, _n in ranges:
+        while ranges[index][0] < onset:
+            latest_before = max(latest_before, ranges[index][1])
+            index += 1
         if not first_week <= onset <= last_week or onset - p.new_lookback_weeks < data_start:
             continue
-        lookback = onset - p.new_lookback_weeks
-        if any(first < onset and last >= lookback for first, last, _ in ranges):
+        if latest_before >= onset - p.new_lookback_weeks:
             continue
         if found and found[-1].last_week >= onset:
             continue
@@ -240,8 +264,8 @@ def _new_violation(
 def _escalation(
     area: str | None,
     code: str,
-    severe: Mapping[int, int],
-    totals: Mapping[int, int],
+    severe: Cumulative,
+    totals: Cumulative,
     first_week: int,
     last_week: int,
     data_start: int,
@@ -250,16 +274,16 @@ def _escalation(
     """Binomial test of the share of incidents involving *code* in a window vs the baseline."""
     found = []
     width = p.escalation_window
-    for end in sorted(w for w in severe if first_week <= w <= last_week):
+    for end in sorted(w for w in severe.weeks if first_week <= w <= last_week):
         start = end - width + 1
-        observed = _window_sum(severe, start, end)
+        observed = severe.total(start, end)
         if observed < p.escalation_min_count:
             continue
-        incidents = _window_sum(totals, start, end)
+        incidents = totals.total(start, end)
         span = _baseline_span(start, data_start, p)
         if span is None or incidents == 0:
             continue
-        base_severe, base_total = _window_sum(severe, *span), _window_sum(totals, *span)
+        base_severe, base_total = severe.total(*span), totals.total(*span)
         share0 = (base_severe + 1) / (base_total + 2)  # no share of exactly 0 or 1
         share = observed / incidents
         if share - share0 < p.escalation_min_rise:

@@ -17,7 +17,7 @@ _TEMPLATES = {
         " {observed:g} incidents from {start} to {end}.",
         "escalation": "{subject} rising as a share of incidents in {area}: {observed:.0%}"
         " from {start} to {end}, against {expected:.0%} in the weeks before.",
-        "everywhere": "all areas",
+        "everywhere": "all areas in scope",
     },
     "fr": {
         "spike": "{subject} – {area} : {observed:g} incidents du {start} au {end},"
@@ -28,7 +28,7 @@ _TEMPLATES = {
         " {observed:g} incidents du {start} au {end}.",
         "escalation": "{subject} – {area} : part croissante des incidents, {observed:.0%}"
         " du {start} au {end}, contre {expected:.0%} les semaines précédentes.",
-        "everywhere": "toutes zones",
+        "everywhere": "toutes les zones retenues",
     },
 }
 

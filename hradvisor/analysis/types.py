@@ -99,7 +99,9 @@ class Concern:
     change: Change
     verified_share: float | None
     incident_ids: tuple[str, ...]
-    reasons: tuple[str, ...] = ()  # what raised the score, in words
+    # What raised or lowered the score: "grave", "killed-or-disappeared", "rising",
+    # "falling", "mostly-verified" (codes, for the UI or report to word).
+    reasons: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -142,3 +144,4 @@ class Analysis:
     lang: str = "en"
     baseline_periods: int = 0  # how many trailing periods the baseline averages (0: none)
     undated_in_buckets: dict[str, int] = field(default_factory=dict)  # "week"/"month"/"quarter"
+    previous_period: tuple[dt.date, dt.date] | None = None  # the dates ``previous`` covers

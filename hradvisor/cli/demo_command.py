@@ -22,6 +22,7 @@ from hradvisor.cli.context import passphrase_file, vault_dir
 from hradvisor.cli.errors import UsageError
 from hradvisor.cli.secrets_input import PASSPHRASE_ENV, read_new_passphrase, read_passphrase
 from hradvisor.demo import generate_incidents
+from hradvisor.demo_risk import add_demo_assessments
 from hradvisor.store import DuplicateRecord, create_vault, open_vault
 from hradvisor.store.files import write_atomic
 
@@ -107,6 +108,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
                 ) from None
             progress.update(len(batch))
         total = vault.queries.count()
+        add_demo_assessments(vault, seed=args.seed, until=until)
     print(
         f"Added {args.incidents:,} fictional incidents; the vault now holds {total:,}.",
         file=sys.stderr,

@@ -14,7 +14,13 @@ from collections.abc import Sequence
 from typing import Any
 
 from hradvisor import __version__
-from hradvisor.cli import demo_command, incident_commands, report_commands, vault_commands
+from hradvisor.cli import (
+    analyse_command,
+    demo_command,
+    incident_commands,
+    report_commands,
+    vault_commands,
+)
 from hradvisor.cli.context import add_common_options, vault_dir
 from hradvisor.cli.errors import UsageError
 from hradvisor.model import ValidationError
@@ -81,6 +87,7 @@ def build_parser() -> argparse.ArgumentParser:
     vault_commands.register(commands, common)
     incident_commands.register(commands, common)
     demo_command.register(commands, common)
+    analyse_command.register(commands, common)
     report_commands.register(commands, common)
     return parser
 

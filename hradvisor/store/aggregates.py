@@ -21,12 +21,12 @@ from typing import Any
 from hradvisor.store.connection import Database
 from hradvisor.store.queries import IncidentFilter
 
-CODE_KINDS = ("violation", "perpetrator", "victim_group")
-SERIES_KINDS = ("violation", "victim_group")
 # The Monday on or before a date: step back six days, then forward to a Monday.
 _MONDAY = "date({}, '-6 days', 'weekday 1')"
-# Weeks counted from Monday 1 January 1900 (julianday 2415020.5): integers are cheaper
-# to compute and group than date strings (make bench).
+# Weeks counted from Monday 1 January 1900 (julianday 2415020.5), the earliest date the
+# model accepts (model.dates.MIN_YEAR), so week numbers are never negative and the CAST
+# truncates like floor division. Integers are cheaper to compute and group than date
+# strings (make bench).
 WEEK_ZERO = dt.date(1900, 1, 1)
 _WEEK = "CAST((julianday({}) - 2415020.5) / 7 AS INTEGER)"
 _QUARTER = "substr({0}, 1, 4) || '-Q' || ((CAST(substr({0}, 6, 2) AS INTEGER) + 2) / 3)"
@@ -42,8 +42,10 @@ class PeriodAggregates:
     detail: period 0 by time and place: (week monday|None, month|None, quarter|None,
       country, admin1|None, admin2|None, incidents, verified, victims, killed);
       a time key is None when the incident's dates span more than one bucket.
-    codes: (period, kind, code, country, admin1|None, incidents, verified, victims)
-    code_victims: period 0 only: (kind, code, country, admin1|None, outcome, sex_age, count)
+    codes: (period, kind, code, country, admin1|None, incidents, verified, victims, killed);
+      violations for every period, perpetrators and victim groups for period 0 only;
+      killed is counted for period 0 only (0 elsewhere)
+    code_victims: violations in period 0: (code, country, admin1|None, outcome, sex_age, count)
     """
 
     totals: list[tuple[int, int, int, int]]
@@ -51,8 +53,8 @@ class PeriodAggregates:
     detail: list[
         tuple[str | None, str | None, str | None, str, str | None, str | None, int, int, int, int]
     ]
-    codes: list[tuple[int, str, str, str, str | None, int, int, int]]
-    code_victims: list[tuple[str, str, str, str | None, str, str, int]]
+    codes: list[tuple[int, str, str, str, str | None, int, int, int, int]]
+    code_victims: list[tuple[str, str, str | None, str, str, int]]
 
 
 @dataclass(frozen=True)
@@ -101,7 +103,13 @@ class Aggregates:
         self._db = db
 
     def periods(self, scope: Scope, periods: Sequence[tuple[dt.date, dt.date]]) -> PeriodAggregates:
-        """Counts for each period (disjoint, inclusive); the first is analysed in detail."""
+        """Counts for each period (disjoint, inclusive); the first is analysed in detail.
+
+        Periods after the first only need totals, victims and violations (for
+        trends), so perpetrators, victim groups and per-code victims are
+        grouped for the first period alone, and incidents without victims are
+        never looked up in incident_victims (measured: make bench).
+        """
         if not periods:
             raise ValueError("at least one period is needed")
         where, params = scope.where()
@@ -111,8 +119,7 @@ class Aggregates:
         for index, (start, end) in enumerate(periods):
             cases.append(f"WHEN i.date_first >= ? AND i.date_last <= ? THEN {index}")
             case_params += [start.isoformat(), end.isoformat()]
-        start0, end0 = periods[0]
-        kinds = _marks(CODE_KINDS)
+        start0, end0 = (day.isoformat() for day in periods[0])
         sql = f"""
             WITH s AS MATERIALIZED (
                 SELECT i.key AS key, i.country AS country, i.admin1 AS admin1,
@@ -120,7 +127,12 @@ class Aggregates:
                        i.verification = 'verified' AS ver, i.victims_total AS vt,
                        CASE {" ".join(cases)}
                             WHEN i.date_first <= ? AND i.date_last >= ? THEN -1
-                            ELSE -2 END AS p
+                            ELSE -2 END AS p,
+                       CASE WHEN i.victims_total = 0 THEN 0
+                            WHEN i.date_first >= ? AND i.date_last <= ?
+                            THEN coalesce((SELECT sum(v.count) FROM incident_victims v
+                                           WHERE v.incident_key = i.key
+                                             AND v.outcome = 'killed'), 0) END AS killed
                 FROM incidents i
                 WHERE i.date_last >= ? AND i.date_first <= ? AND {where}
             ),
@@ -130,9 +142,7 @@ class Aggregates:
                          THEN {_MONDAY.format("df")} END AS wk,
                     CASE WHEN substr(df, 1, 7) = substr(dl, 1, 7) THEN substr(df, 1, 7) END AS mo,
                     CASE WHEN {_QUARTER.format("df")} = {_QUARTER.format("dl")}
-                         THEN {_QUARTER.format("df")} END AS qt,
-                    coalesce((SELECT sum(v.count) FROM incident_victims v
-                              WHERE v.incident_key = s.key AND v.outcome = 'killed'), 0) AS killed
+                         THEN {_QUARTER.format("df")} END AS qt
                 FROM s WHERE p = 0
             )
             SELECT 'T', p, NULL, NULL, NULL, NULL, NULL, count(*), sum(ver), sum(vt), NULL
@@ -140,55 +150,58 @@ class Aggregates:
             UNION ALL
             SELECT 'V', p, v.outcome, v.sex_age, NULL, NULL, NULL, sum(v.count), NULL, NULL, NULL
                 FROM s JOIN incident_victims v ON v.incident_key = s.key
-                WHERE p >= 0 GROUP BY p, v.outcome, v.sex_age
+                WHERE p >= 0 AND vt > 0 GROUP BY p, v.outcome, v.sex_age
             UNION ALL
             SELECT 'D', wk, mo, qt, country, admin1, admin2, count(*), sum(ver), sum(vt),
                    sum(killed)
                 FROM d GROUP BY wk, mo, qt, country, admin1, admin2
             UNION ALL
             SELECT 'C', p, c.kind, c.code, s.country, s.admin1, NULL, count(*), sum(ver),
-                   sum(vt), NULL
+                   sum(vt), sum(killed)
                 FROM s JOIN incident_codes c ON c.incident_key = s.key
-                WHERE p >= 0 AND c.kind IN ({kinds})
-                GROUP BY p, c.kind, c.code, s.country, s.admin1
+                WHERE p >= 0 AND c.kind = 'violation'
+                GROUP BY p, c.code, s.country, s.admin1
             UNION ALL
-            SELECT 'K', c.kind, c.code, s.country, s.admin1, v.outcome, v.sex_age, sum(v.count),
+            SELECT 'C', p, c.kind, c.code, s.country, s.admin1, NULL, count(*), sum(ver),
+                   sum(vt), sum(killed)
+                FROM s CROSS JOIN incident_codes c ON c.incident_key = s.key
+                WHERE p = 0 AND c.kind IN ('perpetrator', 'victim_group')
+                GROUP BY c.kind, c.code, s.country, s.admin1
+            UNION ALL
+            SELECT 'K', c.code, s.country, s.admin1, v.outcome, v.sex_age, NULL, sum(v.count),
                    NULL, NULL, NULL
-                FROM s JOIN incident_codes c ON c.incident_key = s.key
-                       JOIN incident_victims v ON v.incident_key = s.key
-                WHERE p = 0 AND c.kind IN ({kinds})
-                GROUP BY c.kind, c.code, s.country, s.admin1, v.outcome, v.sex_age
+                FROM s CROSS JOIN incident_codes c ON c.incident_key = s.key
+                       CROSS JOIN incident_victims v ON v.incident_key = s.key
+                WHERE p = 0 AND vt > 0 AND c.kind = 'violation'
+                GROUP BY c.code, s.country, s.admin1, v.outcome, v.sex_age
         """
-        all_params = [
-            *case_params,
-            end0.isoformat(),
-            start0.isoformat(),
-            first,
-            last,
-            *params,
-            *CODE_KINDS,
-            *CODE_KINDS,
-        ]
+        all_params = [*case_params, end0, start0, start0, end0, first, last, *params]
         with self._db.read() as conn:
             rows = conn.execute(sql, all_params).fetchall()
         return _split_periods(rows)
 
-    def weekly(self, scope: Scope, start: dt.date, end: dt.date) -> WeeklyAggregates:
+    def weekly(
+        self, scope: Scope, start: dt.date, end: dt.date, *, groups: Sequence[str] | None = None
+    ) -> WeeklyAggregates:
         """Weekly counts per area × violation, area × victim group and per area, for
-        the incidents overlapping [start, end]."""
+        the incidents overlapping [start, end]; only victim groups in *groups*, if given.
+
+        The area index holds admin1 and both dates: scanning it whole costs less than
+        the date index plus a lookup of every row in the wide table (make bench).
+        """
         where, params = scope.where()
-        kinds = _marks(SERIES_KINDS)
+        wanted = "1" if groups is None else f"c.code IN ({_marks(groups)})"
         sql = f"""
             WITH s AS MATERIALIZED (
                 SELECT i.key AS key, i.admin1 AS admin1,
                        {_WEEK.format("i.date_first")} AS w0,
                        {_WEEK.format("i.date_last")} AS w1
-                FROM incidents i
+                FROM incidents i INDEXED BY incidents_by_area
                 WHERE i.date_last >= ? AND i.date_first <= ? AND {where}
             )
             SELECT 'C', c.kind, c.code, s.admin1, w0, w1, count(*)
                 FROM s JOIN incident_codes c ON c.incident_key = s.key
-                WHERE c.kind IN ({kinds})
+                WHERE c.kind = 'violation' OR (c.kind = 'victim_group' AND {wanted})
                 GROUP BY c.kind, c.code, s.admin1, w0, w1
             UNION ALL
             SELECT 'A', NULL, NULL, admin1, w0, w1, count(*)
@@ -196,7 +209,7 @@ class Aggregates:
         """
         with self._db.read() as conn:
             rows = conn.execute(
-                sql, [start.isoformat(), end.isoformat(), *params, *SERIES_KINDS]
+                sql, [start.isoformat(), end.isoformat(), *params, *(groups or ())]
             ).fetchall()
         codes = [(r[1], r[2], r[3], r[4], r[5], r[6]) for r in rows if r[0] == "C"]
         areas = [(r[3], r[4], r[5], r[6]) for r in rows if r[0] == "A"]
@@ -211,16 +224,21 @@ class Aggregates:
         area: str | None = None,
         kind: str | None = None,
         code: str | None = None,
+        single_week: bool = False,
         limit: int = 10_000,
     ) -> tuple[str, ...]:
         """Ids of the incidents in scope lying wholly inside [start, end], oldest first,
-        optionally only in one area (admin1) and with one code of one kind."""
+        optionally only in one area (admin1), with one code of one kind, and only those
+        dated within a single week (as the weekly counts of ``weekly`` are)."""
         where, params = scope.where()
-        clauses = ["i.date_first >= ?", "i.date_last <= ?", where]
-        values: list[Any] = [start.isoformat(), end.isoformat(), *params]
+        # date_first ≤ end is implied, but lets the date or area index bound the scan.
+        clauses = ["i.date_first >= ?", "i.date_first <= ?", "i.date_last <= ?", where]
+        values: list[Any] = [start.isoformat(), end.isoformat(), end.isoformat(), *params]
         if area is not None:
             clauses.append("i.admin1 = ?")
             values.append(area)
+        if single_week:
+            clauses.append(f"{_WEEK.format('i.date_first')} = {_WEEK.format('i.date_last')}")
         if kind is not None and code is not None:
             clauses.append(
                 "EXISTS (SELECT 1 FROM incident_codes c"
@@ -243,14 +261,16 @@ class Aggregates:
         if not codes:
             return []
         where, params = scope.where()
+        # CROSS JOIN keeps the period's incidents as the outer loop: walking every
+        # incident with a common code (all years) and then its row costs far more.
         sql = (
             "SELECT i.id, i.admin1, c.code FROM incidents i"
-            " JOIN incident_codes c ON c.incident_key = i.key"
+            " CROSS JOIN incident_codes c ON c.incident_key = i.key"
             f" WHERE c.kind = ? AND c.code IN ({_marks(codes)})"
-            f" AND i.date_first >= ? AND i.date_last <= ? AND {where}"
-            " ORDER BY i.date_first, i.key"
+            " AND i.date_first >= ? AND i.date_first <= ? AND i.date_last <= ?"
+            f" AND {where} ORDER BY i.date_first, i.key"
         )
-        values = [kind, *codes, start.isoformat(), end.isoformat(), *params]
+        values = [kind, *codes, start.isoformat(), end.isoformat(), end.isoformat(), *params]
         with self._db.read() as conn:
             return [(row[0], row[1], row[2]) for row in conn.execute(sql, values)]
 
@@ -276,9 +296,11 @@ def _split_periods(rows: list[Any]) -> PeriodAggregates:
                 (row[1], row[2], row[3], row[4], row[5], row[6], row[7], row[8], row[9], row[10])
             )
         elif tag == "C":
-            codes.append((row[1], row[2], row[3], row[4], row[5], row[7], row[8], row[9]))
+            codes.append(
+                (row[1], row[2], row[3], row[4], row[5], row[7], row[8], row[9], row[10] or 0)
+            )
         else:
-            code_victims.append((row[1], row[2], row[3], row[4], row[5], row[6], row[7]))
+            code_victims.append((row[1], row[2], row[3], row[4], row[5], row[7]))
     return PeriodAggregates(totals, victims, detail, codes, code_victims)
 
 

@@ -116,6 +116,405 @@
     </message>
 </context>
 <context>
+    <name>Dashboard</name>
+    <message>
+        <source>{arrow} {delta:,} (new)</source>
+        <translation>{arrow} {delta:,} (nouveau)</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>Zone</translation>
+    </message>
+    <message>
+        <source>Incidents</source>
+        <translation>Incidents</translation>
+    </message>
+    <message>
+        <source>Victims</source>
+        <translation>Victimes</translation>
+    </message>
+    <message>
+        <source>Killed</source>
+        <translation>Tués</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Évolution</translation>
+    </message>
+    <message>
+        <source>Comparing with the previous period…</source>
+        <translation>Comparaison avec la période précédente…</translation>
+    </message>
+    <message>
+        <source>{previous:,} incidents in the previous period</source>
+        <translation>{previous:,} incidents dans la période précédente</translation>
+    </message>
+    <message>
+        <source>Areas, by incidents</source>
+        <translation>Zones, par nombre d’incidents</translation>
+    </message>
+    <message>
+        <source>{count} other categories</source>
+        <translation>{count} autres catégories</translation>
+    </message>
+    <message>
+        <source>Trend of incidents and killed</source>
+        <translation>Évolution des incidents et des tués</translation>
+    </message>
+    <message>
+        <source>{label}: {incidents} incidents, {killed} killed</source>
+        <translation>{label} : {incidents} incidents, {killed} tués</translation>
+    </message>
+    <message>
+        <source>{label}: {incidents} incidents</source>
+        <translation>{label} : {incidents} incidents</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>N°</translation>
+    </message>
+    <message>
+        <source>Concern</source>
+        <translation>Préoccupation</translation>
+    </message>
+    <message>
+        <source>Trend</source>
+        <translation>Tendance</translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation>Vérifiés</translation>
+    </message>
+    <message>
+        <source>{arrow} new</source>
+        <translation>{arrow} nouveau</translation>
+    </message>
+    <message>
+        <source>no change</source>
+        <translation>sans changement</translation>
+    </message>
+    <message>
+        <source>Principal concerns</source>
+        <translation>Principales préoccupations</translation>
+    </message>
+    <message>
+        <source>&amp;Pin</source>
+        <translation>É&amp;pingler</translation>
+    </message>
+    <message>
+        <source>Pin the concern to the top</source>
+        <translation>Épingler la préoccupation en tête</translation>
+    </message>
+    <message>
+        <source>&amp;Hide</source>
+        <translation>&amp;Masquer</translation>
+    </message>
+    <message>
+        <source>Hide the concern</source>
+        <translation>Masquer la préoccupation</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>Mon&amp;ter</translation>
+    </message>
+    <message>
+        <source>Move the concern up</source>
+        <translation>Monter la préoccupation</translation>
+    </message>
+    <message>
+        <source>Move &amp;down</source>
+        <translation>&amp;Descendre</translation>
+    </message>
+    <message>
+        <source>Move the concern down</source>
+        <translation>Descendre la préoccupation</translation>
+    </message>
+    <message>
+        <source>Move up (Alt+Up)</source>
+        <translation>Monter (Alt+Haut)</translation>
+    </message>
+    <message>
+        <source>Move down (Alt+Down)</source>
+        <translation>Descendre (Alt+Bas)</translation>
+    </message>
+    <message>
+        <source>Show hidde&amp;n</source>
+        <translation>Afficher les masqué&amp;es</translation>
+    </message>
+    <message>
+        <source>Show hidden concerns</source>
+        <translation>Afficher les préoccupations masquées</translation>
+    </message>
+    <message>
+        <source>Show hidde&amp;n ({count})</source>
+        <translation>Afficher les masqué&amp;es ({count})</translation>
+    </message>
+    <message>
+        <source>{title} (pinned)</source>
+        <translation>{title} (épinglée)</translation>
+    </message>
+    <message>
+        <source>{title} (hidden)</source>
+        <translation>{title} (masquée)</translation>
+    </message>
+    <message>
+        <source>Un&amp;pin</source>
+        <translation>Désé&amp;pingler</translation>
+    </message>
+    <message>
+        <source>S&amp;how</source>
+        <translation>&amp;Montrer</translation>
+    </message>
+    <message>
+        <source>Incidents and killed per week</source>
+        <translation>Incidents et tués par semaine</translation>
+    </message>
+    <message>
+        <source>Incidents and killed per month</source>
+        <translation>Incidents et tués par mois</translation>
+    </message>
+    <message>
+        <source>Incidents and killed per quarter</source>
+        <translation>Incidents et tués par trimestre</translation>
+    </message>
+    <message>
+        <source>Early-warning signals</source>
+        <translation>Signaux d’alerte précoce</translation>
+    </message>
+    <message>
+        <source>Incidents by violation</source>
+        <translation>Incidents par violation</translation>
+    </message>
+    <message>
+        <source>Incidents by alleged perpetrator</source>
+        <translation>Incidents par auteur présumé</translation>
+    </message>
+    <message>
+        <source>Incidents by victim group</source>
+        <translation>Incidents par groupe de victimes</translation>
+    </message>
+    <message>
+        <source>By alleged perpetrator</source>
+        <translation>Par auteur présumé</translation>
+    </message>
+    <message>
+        <source>Areas</source>
+        <translation>Zones</translation>
+    </message>
+    <message>
+        <source>By violation</source>
+        <translation>Par violation</translation>
+    </message>
+    <message>
+        <source>By victim group</source>
+        <translation>Par groupe de victimes</translation>
+    </message>
+    <message>
+        <source>Show the last 12 months</source>
+        <translation>Afficher les 12 derniers mois</translation>
+    </message>
+    <message>
+        <source>Analysing…</source>
+        <translation>Analyse en cours…</translation>
+    </message>
+    <message>
+        <source>Comparing areas…</source>
+        <translation>Comparaison des zones…</translation>
+    </message>
+    <message>
+        <source>The dashboard could not be computed: {why}</source>
+        <translation>Le tableau de bord n’a pas pu être calculé : {why}</translation>
+    </message>
+    <message>
+        <source>on the previous {days} days</source>
+        <translation>par rapport aux {days} jours précédents</translation>
+    </message>
+    <message>
+        <source>Early-warning signals ({count})</source>
+        <translation>Signaux d’alerte précoce ({count})</translation>
+    </message>
+    <message>
+        <source>No signal in this period.</source>
+        <translation>Aucun signal sur cette période.</translation>
+    </message>
+    <message>
+        <source>all areas</source>
+        <translation>toutes les zones</translation>
+    </message>
+    <message>
+        <source>{start} to {end} · {where} · {incidents:,} incidents</source>
+        <translation>Du {start} au {end} · {where} · {incidents:,} incidents</translation>
+    </message>
+    <message>
+        <source> · {count:,} more with dates too imprecise to place in the period</source>
+        <translation> · {count:,} autres aux dates trop imprécises pour les situer dans la période</translation>
+    </message>
+    <message>
+        <source> · changes against the previous {days} days</source>
+        <translation> · évolutions par rapport aux {days} jours précédents</translation>
+    </message>
+    <message>
+        <source>Nothing to analyse yet</source>
+        <translation>Rien à analyser pour l’instant</translation>
+    </message>
+    <message>
+        <source>Once incidents are recorded, this page shows their trend, the areas most affected, early-warning signals and the principal concerns.</source>
+        <translation>Dès que des incidents seront enregistrés, cette page montrera leur évolution, les zones les plus touchées, les signaux d’alerte précoce et les principales préoccupations.</translation>
+    </message>
+    <message>
+        <source>No incidents in this period</source>
+        <translation>Aucun incident sur cette période</translation>
+    </message>
+    <message>
+        <source>No incident recorded from {start} to {end} in the areas chosen. Choose a longer period or all areas.</source>
+        <translation>Aucun incident enregistré du {start} au {end} dans les zones choisies. Choisissez une période plus longue ou toutes les zones.</translation>
+    </message>
+    <message>
+        <source>Period from</source>
+        <translation>Période du</translation>
+    </message>
+    <message>
+        <source>Period to</source>
+        <translation>Période au</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualiser</translation>
+    </message>
+    <message>
+        <source>Refresh the dashboard (F5)</source>
+        <translation>Actualiser le tableau de bord (F5)</translation>
+    </message>
+    <message>
+        <source>Analyse again (F5)</source>
+        <translation>Analyser à nouveau (F5)</translation>
+    </message>
+    <message>
+        <source>Analysing</source>
+        <translation>Analyse en cours</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Période</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>au</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>30 derniers jours</translation>
+    </message>
+    <message>
+        <source>Last complete quarter</source>
+        <translation>Dernier trimestre complet</translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation>12 derniers mois</translation>
+    </message>
+    <message>
+        <source>Custom period</source>
+        <translation>Période personnalisée</translation>
+    </message>
+    <message>
+        <source>All areas</source>
+        <translation>Toutes les zones</translation>
+    </message>
+    <message>
+        <source>Signal</source>
+        <translation>Signal</translation>
+    </message>
+    <message>
+        <source>Violation or group</source>
+        <translation>Violation ou groupe</translation>
+    </message>
+    <message>
+        <source>Weeks</source>
+        <translation>Semaines</translation>
+    </message>
+    <message>
+        <source>Observed / expected</source>
+        <translation>Observé / attendu</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Résumé</translation>
+    </message>
+    <message>
+        <source>Spike</source>
+        <translation>Pic</translation>
+    </message>
+    <message>
+        <source>New in the area</source>
+        <translation>Nouveau dans la zone</translation>
+    </message>
+    <message>
+        <source>Escalation</source>
+        <translation>Escalade</translation>
+    </message>
+    <message>
+        <source>Protected group</source>
+        <translation>Groupe protégé</translation>
+    </message>
+    <message>
+        <source>{observed} vs {expected}</source>
+        <translation>{observed} contre {expected}</translation>
+    </message>
+    <message>
+        <source>up</source>
+        <translation>en hausse de</translation>
+    </message>
+    <message>
+        <source>down</source>
+        <translation>en baisse de</translation>
+    </message>
+    <message>
+        <source>{arrow} {delta:,} (none before)</source>
+        <translation>{arrow} {delta:,} (aucun avant)</translation>
+    </message>
+    <message>
+        <source>{word} {delta:,}, none before</source>
+        <translation>{word} {delta:,}, aucun avant</translation>
+    </message>
+    <message>
+        <source>{arrow} {delta:,} ({percent:+d} %)</source>
+        <translation>{arrow} {delta:,} ({percent:+d} %)</translation>
+    </message>
+    <message>
+        <source>{word} {delta:,}, {percent} percent</source>
+        <translation>{word} {delta:,}, soit {percent} pour cent</translation>
+    </message>
+    <message>
+        <source>no comparison</source>
+        <translation>pas de comparaison</translation>
+    </message>
+    <message>
+        <source>{arrow} {points} points</source>
+        <translation>{arrow} {points} points</translation>
+    </message>
+    <message>
+        <source>{word} {points} points</source>
+        <translation>{word} {points} points</translation>
+    </message>
+    <message>
+        <source>Injured</source>
+        <translation>Blessés</translation>
+    </message>
+    <message>
+        <source>Detained, disappeared</source>
+        <translation>Détenus, disparus</translation>
+    </message>
+    <message>
+        <source>Victims in total</source>
+        <translation>Total des victimes</translation>
+    </message>
+    <message>
+        <source>Share verified</source>
+        <translation>Part vérifiée</translation>
+    </message>
+</context>
+<context>
     <name>IncidentList</name>
     <message>
         <source>Any</source>
@@ -834,6 +1233,482 @@
     <message>
         <source>of {count}</source>
         <translation>sur {count}</translation>
+    </message>
+</context>
+<context>
+    <name>RiskPage</name>
+    <message>
+        <source>Show only factors that changed</source>
+        <translation>N&apos;afficher que les facteurs qui ont changé</translation>
+    </message>
+    <message>
+        <source>Factor</source>
+        <translation>Facteur</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Avant</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>Maintenant</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Évolution</translation>
+    </message>
+    <message>
+        <source>Indicators</source>
+        <translation>Indicateurs</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Éléments de preuve</translation>
+    </message>
+    <message>
+        <source>Select all rows</source>
+        <translation>Sélectionner toutes les lignes</translation>
+    </message>
+    <message>
+        <source>{added} incidents linked, {removed} unlinked</source>
+        <translation>{added} incidents liés, {removed} retirés</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Assessment sections</source>
+        <translation>Parties de l&apos;évaluation</translation>
+    </message>
+    <message>
+        <source>Factors</source>
+        <translation>Facteurs</translation>
+    </message>
+    <message>
+        <source>Overall judgement</source>
+        <translation>Appréciation globale</translation>
+    </message>
+    <message>
+        <source>Changes since the previous assessment</source>
+        <translation>Évolution depuis l&apos;évaluation précédente</translation>
+    </message>
+    <message>
+        <source>Changes since previous</source>
+        <translation>Évolution</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Historique</translation>
+    </message>
+    <message>
+        <source>Risk factors</source>
+        <translation>Facteurs de risque</translation>
+    </message>
+    <message>
+        <source>Risk factor</source>
+        <translation>Facteur de risque</translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation>Niveau</translation>
+    </message>
+    <message>
+        <source>Your overall judgement of the risk of atrocity crimes in this scope and period, in the light of all fourteen factors.</source>
+        <translation>Votre appréciation globale du risque de crimes d&apos;atrocité pour ce périmètre et cette période, à la lumière des quatorze facteurs.</translation>
+    </message>
+    <message>
+        <source>Factors by rating</source>
+        <translation>Facteurs par niveau</translation>
+    </message>
+    <message>
+        <source>Overall rating</source>
+        <translation>Niveau global</translation>
+    </message>
+    <message>
+        <source>The main risks, how they are moving, and what could prevent or trigger atrocity crimes in the coming months.</source>
+        <translation>Les principaux risques, leur évolution, et ce qui pourrait prévenir ou déclencher des crimes d&apos;atrocité dans les mois à venir.</translation>
+    </message>
+    <message>
+        <source>Saved versions</source>
+        <translation>Versions enregistrées</translation>
+    </message>
+    <message>
+        <source>Saved (UTC)</source>
+        <translation>Enregistrée (UTC)</translation>
+    </message>
+    <message>
+        <source>Overall</source>
+        <translation>Global</translation>
+    </message>
+    <message>
+        <source>Factors rated</source>
+        <translation>Facteurs évalués</translation>
+    </message>
+    <message>
+        <source>Incidents linked</source>
+        <translation>Incidents liés</translation>
+    </message>
+    <message>
+        <source>Changes in this version</source>
+        <translation>Modifications de cette version</translation>
+    </message>
+    <message>
+        <source>Discard changes</source>
+        <translation>Abandonner les modifications</translation>
+    </message>
+    <message>
+        <source>Discard the unsaved changes</source>
+        <translation>Abandonner les modifications non enregistrées</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>Save the assessment (Ctrl+S)</source>
+        <translation>Enregistrer l&apos;évaluation (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>New assessment — not saved yet.</source>
+        <translation>Nouvelle évaluation — pas encore enregistrée.</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Enregistrée.</translation>
+    </message>
+    <message>
+        <source>Not saved: {count} problems to fix, shown in red.</source>
+        <translation>Non enregistrée : {count} problèmes à corriger, signalés en rouge.</translation>
+    </message>
+    <message>
+        <source>Fix the problems shown in red to see the changes.</source>
+        <translation>Corrigez les problèmes signalés en rouge pour voir l&apos;évolution.</translation>
+    </message>
+    <message>
+        <source>No earlier assessment of {scope}: every factor is newly rated.</source>
+        <translation>Aucune évaluation antérieure pour {scope} : chaque facteur est évalué pour la première fois.</translation>
+    </message>
+    <message>
+        <source>Compared with the assessment of {start} to {end} (assessed {on}).</source>
+        <translation>Par rapport à l&apos;évaluation du {start} au {end} (établie le {on}).</translation>
+    </message>
+    <message>
+        <source>Unsaved changes.</source>
+        <translation>Modifications non enregistrées.</translation>
+    </message>
+    <message>
+        <source>{scope} · {start} to {end}</source>
+        <translation>{scope} · du {start} au {end}</translation>
+    </message>
+    <message>
+        <source>What this version changed from the one before it.</source>
+        <translation>Ce que cette version a modifié par rapport à la précédente.</translation>
+    </message>
+    <message>
+        <source>The first saved version.</source>
+        <translation>La première version enregistrée.</translation>
+    </message>
+    <message>
+        <source>{group} · {crimes}</source>
+        <translation>{group} · {crimes}</translation>
+    </message>
+    <message>
+        <source>Risk factor {number} · {kind}</source>
+        <translation>Facteur de risque {number} · {kind}</translation>
+    </message>
+    <message>
+        <source>Indicators observed in the period</source>
+        <translation>Indicateurs observés pendant la période</translation>
+    </message>
+    <message>
+        <source>Rating of this factor</source>
+        <translation>Niveau de ce facteur</translation>
+    </message>
+    <message>
+        <source>Why this rating</source>
+        <translation>Justification du niveau</translation>
+    </message>
+    <message>
+        <source>What you saw, where and when, and how sure you are. Name no victim or source.</source>
+        <translation>Ce que vous avez constaté, où et quand, et avec quelle certitude. Ne nommez aucune victime ni aucune source.</translation>
+    </message>
+    <message>
+        <source>Incidents that back this rating</source>
+        <translation>Incidents qui étayent ce niveau</translation>
+    </message>
+    <message>
+        <source>Link…</source>
+        <translation>Lier…</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Ouvrir</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <source>No incidents linked yet — use “Link…” to search or get suggestions.</source>
+        <translation>Aucun incident lié pour l&apos;instant — utilisez « Lier… » pour chercher ou obtenir des suggestions.</translation>
+    </message>
+    <message>
+        <source>Link incidents as evidence for this factor</source>
+        <translation>Lier des incidents comme éléments de preuve pour ce facteur</translation>
+    </message>
+    <message>
+        <source>Open the selected incident</source>
+        <translation>Ouvrir l&apos;incident sélectionné</translation>
+    </message>
+    <message>
+        <source>Remove the selected incidents from the evidence</source>
+        <translation>Retirer les incidents sélectionnés des éléments de preuve</translation>
+    </message>
+    <message>
+        <source>Linked incidents</source>
+        <translation>Incidents liés</translation>
+    </message>
+    <message>
+        <source>Incident</source>
+        <translation>Incident</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>Zone</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Chargement…</translation>
+    </message>
+    <message>
+        <source>Not in this vault ({id})</source>
+        <translation>Absent de ce coffre ({id})</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Pays</translation>
+    </message>
+    <message>
+        <source>Areas</source>
+        <translation>Zones</translation>
+    </message>
+    <message>
+        <source>Areas in the scope</source>
+        <translation>Zones du périmètre</translation>
+    </message>
+    <message>
+        <source>Period from</source>
+        <translation>Période du</translation>
+    </message>
+    <message>
+        <source>Period to</source>
+        <translation>Période au</translation>
+    </message>
+    <message>
+        <source>Assessed on</source>
+        <translation>Évaluée le</translation>
+    </message>
+    <message>
+        <source>Author&apos;s role</source>
+        <translation>Fonction de l&apos;auteur</translation>
+    </message>
+    <message>
+        <source>A role, never a name</source>
+        <translation>Une fonction, jamais un nom</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>au</translation>
+    </message>
+    <message>
+        <source>Whole country</source>
+        <translation>Tout le pays</translation>
+    </message>
+    <message>
+        <source>{count} areas</source>
+        <translation>{count} zones</translation>
+    </message>
+    <message>
+        <source>{start} to {end}</source>
+        <translation>du {start} au {end}</translation>
+    </message>
+    <message>
+        <source>Assessed {date}</source>
+        <translation>Évaluée le {date}</translation>
+    </message>
+    <message>
+        <source>Overall rating compared with the previous assessment</source>
+        <translation>Niveau global par rapport à l&apos;évaluation précédente</translation>
+    </message>
+    <message>
+        <source>{scope}, {period}, overall {rating}</source>
+        <translation>{scope}, {period}, niveau global {rating}</translation>
+    </message>
+    <message>
+        <source>Risk assessments</source>
+        <translation>Évaluations des risques</translation>
+    </message>
+    <message>
+        <source>The 14 factors of the framework of analysis for atrocity crimes, rated for a scope and period.</source>
+        <translation>Les 14 facteurs du cadre d&apos;analyse des crimes d&apos;atrocité, évalués pour un périmètre et une période.</translation>
+    </message>
+    <message>
+        <source>New assessment</source>
+        <translation>Nouvelle évaluation</translation>
+    </message>
+    <message>
+        <source>New assessment, starting from the previous one (Ctrl+N)</source>
+        <translation>Nouvelle évaluation, à partir de la précédente (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Starts from the previous assessment of the same scope (Ctrl+N)</source>
+        <translation>Part de l&apos;évaluation précédente du même périmètre (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>{count} assessments</source>
+        <translation>{count} évaluations</translation>
+    </message>
+    <message>
+        <source>No risk assessments yet — press “New assessment” (Ctrl+N) to rate the fourteen risk factors for your country or some of its areas.</source>
+        <translation>Aucune évaluation des risques pour l&apos;instant — appuyez sur « Nouvelle évaluation » (Ctrl+N) pour évaluer les quatorze facteurs de risque pour votre pays ou certaines de ses zones.</translation>
+    </message>
+    <message>
+        <source>Choose an assessment on the left, or start a new one.</source>
+        <translation>Choisissez une évaluation à gauche, ou commencez-en une nouvelle.</translation>
+    </message>
+    <message>
+        <source>Opening…</source>
+        <translation>Ouverture…</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Enregistrement…</translation>
+    </message>
+    <message>
+        <source>Not saved: this assessment was changed elsewhere since you opened it. Your edits are still here; note them, then discard to see the other version.</source>
+        <translation>Non enregistrée : cette évaluation a été modifiée ailleurs depuis que vous l&apos;avez ouverte. Vos modifications sont toujours affichées ; notez-les, puis abandonnez-les pour voir l&apos;autre version.</translation>
+    </message>
+    <message>
+        <source>Not saved: {why}</source>
+        <translation>Non enregistrée : {why}</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Modifications non enregistrées</translation>
+    </message>
+    <message>
+        <source>This assessment has changes that are not saved. Discard them?</source>
+        <translation>Cette évaluation comporte des modifications non enregistrées. Les abandonner ?</translation>
+    </message>
+    <message>
+        <source>Link incidents</source>
+        <translation>Lier des incidents</translation>
+    </message>
+    <message>
+        <source>Evidence for: {factor}</source>
+        <translation>Éléments de preuve pour : {factor}</translation>
+    </message>
+    <message>
+        <source>Search incidents by words…</source>
+        <translation>Rechercher des incidents par mots…</translation>
+    </message>
+    <message>
+        <source>Search incidents</source>
+        <translation>Rechercher des incidents</translation>
+    </message>
+    <message>
+        <source>Suggest</source>
+        <translation>Suggérer</translation>
+    </message>
+    <message>
+        <source>Suggest credible incidents relevant to this factor</source>
+        <translation>Suggérer des incidents crédibles liés à ce facteur</translation>
+    </message>
+    <message>
+        <source>Credible or verified incidents in the scope and period whose violation or victim group relates to this factor.</source>
+        <translation>Incidents crédibles ou vérifiés du périmètre et de la période dont la violation ou le groupe de victimes se rapporte à ce facteur.</translation>
+    </message>
+    <message>
+        <source>Only incidents in the assessment&apos;s areas and period</source>
+        <translation>Seulement les incidents des zones et de la période de l&apos;évaluation</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Link selected</source>
+        <translation>Lier la sélection</translation>
+    </message>
+    <message>
+        <source>Link the selected incidents</source>
+        <translation>Lier les incidents sélectionnés</translation>
+    </message>
+    <message>
+        <source>Incidents found</source>
+        <translation>Incidents trouvés</translation>
+    </message>
+    <message>
+        <source>Verification</source>
+        <translation>Vérification</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Recherche…</translation>
+    </message>
+    <message>
+        <source>No incidents found — try other words or widen the search.</source>
+        <translation>Aucun incident trouvé — essayez d&apos;autres mots ou élargissez la recherche.</translation>
+    </message>
+    <message>
+        <source>Finding suggestions…</source>
+        <translation>Recherche de suggestions…</translation>
+    </message>
+    <message>
+        <source>No suggestions: no other credible or verified incident in the scope and period relates to this factor. Search by words instead.</source>
+        <translation>Aucune suggestion : aucun autre incident crédible ou vérifié du périmètre et de la période ne se rapporte à ce facteur. Recherchez plutôt par mots.</translation>
+    </message>
+    <message>
+        <source>{title} (already linked)</source>
+        <translation>{title} (déjà lié)</translation>
+    </message>
+    <message>
+        <source>{count} incidents shown.</source>
+        <translation>{count} incidents affichés.</translation>
+    </message>
+    <message>
+        <source>en</source>
+        <comment>the language code of this translation</comment>
+        <translation>fr</translation>
+    </message>
+    <message>
+        <source>Higher</source>
+        <translation>En hausse</translation>
+    </message>
+    <message>
+        <source>Lower</source>
+        <translation>En baisse</translation>
+    </message>
+    <message>
+        <source>Same</source>
+        <translation>Inchangé</translation>
+    </message>
+    <message>
+        <source>Newly rated</source>
+        <translation>Nouvellement évalué</translation>
+    </message>
+    <message>
+        <source>Now unknown</source>
+        <translation>Désormais inconnu</translation>
+    </message>
+    <message>
+        <source>Rating: {rating}</source>
+        <translation>Niveau : {rating}</translation>
     </message>
 </context>
 <context>

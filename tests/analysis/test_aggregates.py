@@ -48,6 +48,14 @@ def test_a_spike_in_the_vault_is_signalled_with_its_incidents(vault: Vault) -> N
     (spike,) = spikes
     assert spike.subject == "killing" and spike.period_start == burst_day
     assert set(spike.incident_ids) == {i.id for i in burst}  # type: ignore[attr-defined]
+    assert len(spike.incident_ids) == spike.observed
     assert spike.summary.startswith(f"Killing in {admin1_name('XA-03')}: 12 incidents")
     assert analyse(vault, scope).signals == signals
     assert analyse(vault, scope, with_signals=False).signals == []
+
+
+def test_week_numbers_start_at_the_models_earliest_date() -> None:
+    from hradvisor.model.dates import MIN_YEAR
+    from hradvisor.store.aggregates import WEEK_ZERO
+
+    assert dt.date(MIN_YEAR, 1, 1) == WEEK_ZERO and WEEK_ZERO.weekday() == 0  # a Monday

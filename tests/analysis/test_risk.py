@@ -16,9 +16,13 @@ from hradvisor.analysis.risk import (
     UP,
     compare,
     direction,
+    draft_assessment,
+    last_full_months,
     latest_assessment,
     linked_evidence,
+    next_period,
     previous_assessment,
+    previous_in,
     scope_label,
     suggest_evidence,
     summary,
@@ -317,3 +321,48 @@ def test_summary_is_pure(vault: Vault) -> None:
     before = dataclasses.replace(assessment)
     summary(assessment, "en", previous=assessment)
     assert assessment == before
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "expected"),
+    [
+        ("2026-07-01", "2026-09-30", ("2026-10-01", "2026-12-31")),  # a quarter
+        ("2026-11-01", "2027-01-31", ("2027-02-01", "2027-04-30")),  # across a year
+        ("2026-01-01", "2026-01-31", ("2026-02-01", "2026-02-28")),  # one month
+        ("2026-03-10", "2026-03-23", ("2026-03-24", "2026-04-06")),  # two weeks
+    ],
+)
+def test_next_period(start: str, end: str, expected: tuple[str, str]) -> None:
+    following = next_period(dt.date.fromisoformat(start), dt.date.fromisoformat(end))
+    assert tuple(d.isoformat() for d in following) == expected
+
+
+def test_last_full_months() -> None:
+    assert last_full_months(dt.date(2026, 11, 23)) == (dt.date(2026, 8, 1), dt.date(2026, 10, 31))
+    assert last_full_months(dt.date(2026, 2, 1), 1) == (dt.date(2026, 1, 1), dt.date(2026, 1, 31))
+
+
+def test_draft_assessment_continues_the_previous_one() -> None:
+    previous = _assessment(
+        [{"code": "capacity", "rating": "high", "narrative": "Recruiting.", "evidence": [A]}],
+        areas=["XA-12"],
+    )
+    draft = draft_assessment(previous, country="XB", today=dt.date(2026, 7, 5))
+    assert draft.id != previous.id
+    assert (draft.country, draft.areas) == ("XA", ("XA-12",))
+    assert (draft.period_start, draft.period_end) == ("2026-07-01", "2026-09-30")
+    assert draft.assessed_on == "2026-07-05"
+    assert draft.factors == previous.factors
+    fresh = draft_assessment(None, country="XA", areas=["XA-02"], today=dt.date(2026, 7, 5))
+    assert (fresh.period_start, fresh.period_end) == ("2026-04-01", "2026-06-30")
+    assert fresh.areas == ("XA-02",)
+    assert {f.rating for f in fresh.factors} == {"unknown"}
+
+
+def test_previous_in_pairs_assessments_of_each_scope_in_order() -> None:
+    q1 = _assessment(period_start="2026-01-01", period_end="2026-03-31")
+    q2 = _assessment()
+    q3 = _assessment(period_start="2026-07-01", period_end="2026-09-30")
+    north = _assessment(areas=["XA-07"])
+    found = previous_in([q3, north, q1, q2])
+    assert found == {q2.id: q1, q3.id: q2}

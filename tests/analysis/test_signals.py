@@ -236,3 +236,15 @@ def test_demo_signals_are_mostly_the_episodes(demo_alerts: list[Alert]) -> None:
     strong = [a for a in demo_alerts if a.score >= 8]
     during = [a for a in strong if any(a.first_week <= e and a.last_week >= s for s, e in windows)]
     assert len(during) >= 0.9 * len(strong)
+
+
+def test_cumulative_totals_over_any_span() -> None:
+    from hradvisor.analysis.signals import Cumulative
+
+    series = Cumulative({10: 2, 12: 5, 13: 1})
+    assert series.total(10, 13) == 8
+    assert series.total(11, 12) == 5
+    assert series.total(0, 10) == 2
+    assert series.total(13, 99) == 1
+    assert series.total(0, 9) == 0 and series.total(14, 20) == 0 and series.total(12, 11) == 0
+    assert Cumulative({}).total(0, 100) == 0

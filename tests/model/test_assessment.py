@@ -8,6 +8,8 @@ import re
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from hradvisor.model import (
     RATINGS,
@@ -20,7 +22,9 @@ from hradvisor.model import (
     rating_level,
     risk_framework,
 )
+from hradvisor.model.assessment import ASSESSMENT_KEYS
 from hradvisor.resources import resource_path
+from tests.strategies import json_values
 
 TODAY = dt.date(2026, 11, 20)
 INCIDENT_A = "01930000-0000-7000-8000-00000000000a"
@@ -249,3 +253,60 @@ def test_evidence_ids_lists_each_incident_once() -> None:
         ]
     )
     assert assessment_from_json(data, today=TODAY).evidence_ids() == (INCIDENT_B, INCIDENT_A)
+
+
+# -- properties -----------------------------------------------------------------------------
+
+_FACTORS = risk_framework().factors
+_narrative = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=200
+).filter(lambda s: s.strip())
+_ids = st.uuids(version=4).map(str)
+
+
+@st.composite
+def assessment_json(draw: st.DrawFn) -> dict[str, Any]:
+    start = draw(st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2030, 12, 31)))
+    end = draw(st.dates(min_value=start, max_value=dt.date(2031, 12, 31)))
+    chosen = draw(st.lists(st.sampled_from(_FACTORS), unique_by=lambda f: f.code, max_size=14))
+    factors = []
+    for factor in chosen:
+        item: dict[str, Any] = {"code": factor.code}
+        if draw(st.booleans()):
+            item["rating"] = draw(st.sampled_from(RATINGS))
+        if draw(st.booleans()):
+            item["narrative"] = draw(_narrative)
+        item["indicators"] = draw(
+            st.lists(st.sampled_from(factor.indicator_codes), unique=True, max_size=4)
+        )
+        item["evidence"] = draw(st.lists(_ids, unique=True, max_size=3))
+        factors.append(item)
+    areas = draw(st.lists(st.sampled_from([f"XA-{n:02d}" for n in range(1, 13)]), unique=True))
+    return {
+        "country": "XA",
+        "areas": areas,
+        "period_start": start.isoformat(),
+        "period_end": end.isoformat(),
+        "assessed_on": draw(st.dates(max_value=TODAY, min_value=dt.date(2000, 1, 1))).isoformat(),
+        "factors": factors,
+        "overall": {"rating": draw(st.sampled_from(RATINGS))},
+    }
+
+
+@given(assessment_json())
+def test_valid_assessments_round_trip_through_json(data: dict[str, Any]) -> None:
+    assessment = assessment_from_json(data, today=TODAY)
+    text = json.dumps(assessment_to_json(assessment))
+    assert assessment_from_json(json.loads(text), today=TODAY) == assessment
+    given_codes = {item["code"] for item in data["factors"]}
+    assert {f.code for f in assessment.factors if f.code not in given_codes} <= {
+        f.code for f in assessment.factors if f == FactorRating(f.code)
+    }
+
+
+@given(st.dictionaries(st.sampled_from(ASSESSMENT_KEYS), json_values, max_size=9) | json_values)
+def test_any_json_gives_an_assessment_or_a_validation_error(data: Any) -> None:
+    try:
+        assessment_from_json(data, today=TODAY)
+    except ValidationError as exc:
+        assert exc.errors
