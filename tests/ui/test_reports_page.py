@@ -369,3 +369,29 @@ def test_the_dirty_state_is_announced(qtbot: QtBot, page: ReportsPage) -> None:
     with qtbot.waitSignal(page.unsaved_changed) as signal:
         page.editor.title.setText("")
     assert signal.args == [False]
+
+
+def test_export_hxl_has_the_hashtag_row(
+    qtbot: QtBot, page: ReportsPage, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _new(qtbot, page)
+    out = tmp_path / "incidents-hxl.csv"
+    _save_to(monkeypatch, out, Button.Save)
+    page.export_actions["hxl"].trigger()
+    _wait_status(qtbot, page, "Exported")
+    rows = out.read_text(encoding="utf-8").splitlines()
+    assert rows[1].startswith("#event+id,#event+name") and len(rows) == 26
+
+
+def test_preview_pages_are_reached_by_the_buttons(qtbot: QtBot, page: ReportsPage) -> None:
+    _new(qtbot, page)
+    page.editor.include_annex.setChecked(True)
+    page.make_preview()
+    preview = page.preview
+    qtbot.waitUntil(lambda: preview.document.pageCount() >= 2 and not page.is_busy())
+    assert not preview.previous_button.isEnabled() and preview.next_button.isEnabled()
+    qtbot.mouseClick(preview.next_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: preview.page.value() == 2)
+    assert preview.previous_button.isEnabled()
+    qtbot.mouseClick(preview.previous_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: preview.page.value() == 1)
