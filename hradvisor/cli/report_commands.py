@@ -122,7 +122,7 @@ def _policy_options(parser: argparse.ArgumentParser, *, default_classification: 
         "--exact-locations",
         action=argparse.BooleanOptionalAction,
         default=None,
-        help="keep places and coordinates (default: first-level area only)",
+        help="keep places, coordinates and titles (default: first-level area; never unclassified)",
     )
     parser.add_argument(
         "--suppress-small-counts",

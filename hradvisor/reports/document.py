@@ -10,9 +10,10 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from hradvisor import __version__
 from hradvisor.model import ReportDefinition
-from hradvisor.reports import sections
+from hradvisor.reports import breakdowns, closing, sections
 from hradvisor.reports.fonts import SANS, register_fonts
 from hradvisor.reports.inputs import ReportInput
+from hradvisor.reports.layout import Context
 from hradvisor.reports.page import (
     MARGIN_BOTTOM,
     MARGIN_TOP,
@@ -26,19 +27,19 @@ from hradvisor.reports.protection import Policy
 from hradvisor.reports.texts import period_text, text
 
 
-def story(ctx: sections.Context) -> list[Flowable]:
+def story(ctx: Context) -> list[Flowable]:
     """The sections in the order a reader needs them: what, how bad, why, what next, how we know."""
     return [
         *sections.title_block(ctx),
         *sections.overview(ctx),
         *sections.key_figures(ctx),
         *sections.concerns(ctx),
-        *sections.trends(ctx),
-        *sections.signals(ctx),
-        *sections.risks(ctx),
+        *breakdowns.trends(ctx),
+        *breakdowns.signals(ctx),
+        *closing.risks(ctx),
         *sections.recommendations(ctx),
         *sections.methodology(ctx),
-        *sections.annex(ctx),
+        *closing.annex(ctx),
     ]
 
 
@@ -100,6 +101,6 @@ def render_pdf(
         bottomPadding=0,
     )
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
-    ctx = sections.Context(definition, data, policy, scope_label)
+    ctx = Context(definition, data, policy, scope_label)
     doc.build(story(ctx), canvasmaker=canvas_maker(furniture))
     return RenderedPdf(buffer.getvalue(), doc.page)

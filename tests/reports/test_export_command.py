@@ -16,7 +16,8 @@ def test_export_writes_file_and_manifest(cli: Cli, unlocked: Path, tmp_path: Pat
         "export", "--format", "csv", "--out", out, "--from", "2025-05-01", "--to", "2025-05-31"
     ).ok()
     assert "4 of 10 incidents in scope included" in result.err
-    assert result.out == ""
+    assert result.out == "" and "\r" not in result.err and "it/s" not in result.err  # no bar
+    assert len(result.err.splitlines()) == 3
     manifest = json.loads((tmp_path / "incidents.csv.manifest.json").read_text())
     assert manifest["incidents_included"] == 4
     text = out.read_text(encoding="utf-8")
