@@ -1230,6 +1230,605 @@
     </message>
 </context>
 <context>
+    <name>ReportsPage</name>
+    <message>
+        <source>Ctrl+Up and Ctrl+Down move the item, Ctrl+P pins it, Ctrl+H hides it.</source>
+        <translation>Ctrl+Haut et Ctrl+Bas déplacent l&apos;élément, Ctrl+P l&apos;épingle, Ctrl+H le masque.</translation>
+    </message>
+    <message>
+        <source>Pin</source>
+        <translation>Épingler</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>Masquer</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>Monter</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>Descendre</translation>
+    </message>
+    <message>
+        <source>hidden</source>
+        <translation>masqué</translation>
+    </message>
+    <message>
+        <source>no room in the report</source>
+        <translation>pas de place dans le rapport</translation>
+    </message>
+    <message>
+        <source>pinned</source>
+        <translation>épinglé</translation>
+    </message>
+    <message>
+        <source>Unpin</source>
+        <translation>Désépingler</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Afficher</translation>
+    </message>
+    <message>
+        <source>Custom period</source>
+        <translation>Période personnalisée</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>Mois dernier</translation>
+    </message>
+    <message>
+        <source>Last quarter</source>
+        <translation>Trimestre dernier</translation>
+    </message>
+    <message>
+        <source>Last 6 months</source>
+        <translation>6 derniers mois</translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation>12 derniers mois</translation>
+    </message>
+    <message>
+        <source>Strictly confidential</source>
+        <translation>Strictement confidentiel</translation>
+    </message>
+    <message>
+        <source>Confidential</source>
+        <translation>Confidentiel</translation>
+    </message>
+    <message>
+        <source>Unclassified</source>
+        <translation>Non classifié</translation>
+    </message>
+    <message>
+        <source>Resident Coordinator and UN Country Team</source>
+        <translation>Coordonnateur résident et équipe de pays des Nations Unies</translation>
+    </message>
+    <message>
+        <source>OHCHR only</source>
+        <translation>HCDH uniquement</translation>
+    </message>
+    <message>
+        <source>Public (outside the UN)</source>
+        <translation>Public (hors Nations Unies)</translation>
+    </message>
+    <message>
+        <source>Scope and protection</source>
+        <translation>Portée et protection</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Texte</translation>
+    </message>
+    <message>
+        <source>Concerns and signals</source>
+        <translation>Préoccupations et signaux</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Période</translation>
+    </message>
+    <message>
+        <source>Period from</source>
+        <translation>Période du</translation>
+    </message>
+    <message>
+        <source>Period to</source>
+        <translation>Période au</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>du</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>au</translation>
+    </message>
+    <message>
+        <source>Date printed on the report</source>
+        <translation>Date imprimée sur le rapport</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Pays</translation>
+    </message>
+    <message>
+        <source>All countries</source>
+        <translation>Tous les pays</translation>
+    </message>
+    <message>
+        <source>Areas (none ticked: all)</source>
+        <translation>Régions (aucune cochée : toutes)</translation>
+    </message>
+    <message>
+        <source>Areas</source>
+        <translation>Régions</translation>
+    </message>
+    <message>
+        <source>Tick areas to limit the report; none ticked: the country.</source>
+        <translation>Cochez des régions pour limiter le rapport ; aucune cochée : le pays entier.</translation>
+    </message>
+    <message>
+        <source>Classification</source>
+        <translation>Classification</translation>
+    </message>
+    <message>
+        <source>Audience</source>
+        <translation>Destinataires</translation>
+    </message>
+    <message>
+        <source>Language of the report</source>
+        <translation>Langue du rapport</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <source>Author role</source>
+        <translation>Fonction de l&apos;auteur</translation>
+    </message>
+    <message>
+        <source>Print a name</source>
+        <translation>Imprimer un nom</translation>
+    </message>
+    <message>
+        <source>Print the author&apos;s name</source>
+        <translation>Imprimer le nom de l&apos;auteur</translation>
+    </message>
+    <message>
+        <source>Author name</source>
+        <translation>Nom de l&apos;auteur</translation>
+    </message>
+    <message>
+        <source>Include the annex of incidents</source>
+        <translation>Inclure l&apos;annexe des incidents</translation>
+    </message>
+    <message>
+        <source>Show exact places in the annex (never when unclassified)</source>
+        <translation>Lieux exacts dans l&apos;annexe (jamais si non classifié)</translation>
+    </message>
+    <message>
+        <source>Show exact places</source>
+        <translation>Afficher les lieux exacts</translation>
+    </message>
+    <message>
+        <source>Show counts of 1 or 2 as &quot;&lt;3&quot;</source>
+        <translation>Afficher les nombres 1 ou 2 comme « &lt;3 »</translation>
+    </message>
+    <message>
+        <source>Suppress small counts</source>
+        <translation>Masquer les petits nombres</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>Aperçu général</translation>
+    </message>
+    <message>
+        <source>The situation in the period, in your own words.</source>
+        <translation>La situation pendant la période, dans vos propres mots.</translation>
+    </message>
+    <message>
+        <source>Recommendations</source>
+        <translation>Recommandations</translation>
+    </message>
+    <message>
+        <source>What you recommend to the Resident Coordinator and UNCT.</source>
+        <translation>Ce que vous recommandez au Coordonnateur résident et à l&apos;équipe de pays.</translation>
+    </message>
+    <message>
+        <source>Never write names of victims, witnesses or sources here: this text is printed as written.</source>
+        <translation>N&apos;écrivez jamais ici le nom de victimes, de témoins ou de sources : ce texte est imprimé tel quel.</translation>
+    </message>
+    <message>
+        <source>Principal concerns</source>
+        <translation>Principales préoccupations</translation>
+    </message>
+    <message>
+        <source>Early-warning signals</source>
+        <translation>Signaux d&apos;alerte précoce</translation>
+    </message>
+    <message>
+        <source>{title} — {count} incidents</source>
+        <translation>{title} — {count} incidents</translation>
+    </message>
+    <message>
+        <source>all countries</source>
+        <translation>tous les pays</translation>
+    </message>
+    <message>
+        <source>last PDF {hash}… {date}</source>
+        <translation>dernier PDF {hash}… {date}</translation>
+    </message>
+    <message>
+        <source>no PDF yet</source>
+        <translation>aucun PDF</translation>
+    </message>
+    <message>
+        <source>{date} UTC · {pages} pages · {size} KB</source>
+        <translation>{date} UTC · {pages} pages · {size} Ko</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>Rapports</translation>
+    </message>
+    <message>
+        <source>Summary analyses for the Resident Coordinator, and exports.</source>
+        <translation>Analyses succinctes pour le Coordonnateur résident, et exportations.</translation>
+    </message>
+    <message>
+        <source>New report</source>
+        <translation>Nouveau rapport</translation>
+    </message>
+    <message>
+        <source>New report definition (Ctrl+N)</source>
+        <translation>Nouvelle définition de rapport (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Saved report definitions</source>
+        <translation>Définitions de rapport enregistrées</translation>
+    </message>
+    <message>
+        <source>PDFs made from this definition</source>
+        <translation>PDF produits à partir de cette définition</translation>
+    </message>
+    <message>
+        <source>PDFs made from this definition, with their SHA-256</source>
+        <translation>PDF produits à partir de cette définition, avec leur SHA-256</translation>
+    </message>
+    <message>
+        <source>None yet.</source>
+        <translation>Aucun pour l&apos;instant.</translation>
+    </message>
+    <message>
+        <source>Working</source>
+        <translation>Travail en cours</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>Save the definition (Ctrl+S)</source>
+        <translation>Enregistrer la définition (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Aperçu</translation>
+    </message>
+    <message>
+        <source>Preview the report (F5)</source>
+        <translation>Aperçu du rapport (F5)</translation>
+    </message>
+    <message>
+        <source>Save PDF…</source>
+        <translation>Enregistrer le PDF…</translation>
+    </message>
+    <message>
+        <source>Save the report as a PDF file</source>
+        <translation>Enregistrer le rapport dans un fichier PDF</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exporter…</translation>
+    </message>
+    <message>
+        <source>Export the incidents of this scope</source>
+        <translation>Exporter les incidents de cette portée</translation>
+    </message>
+    <message>
+        <source>CSV (spreadsheet)…</source>
+        <translation>CSV (tableur)…</translation>
+    </message>
+    <message>
+        <source>JSON…</source>
+        <translation>JSON…</translation>
+    </message>
+    <message>
+        <source>HXL (humanitarian data)…</source>
+        <translation>HXL (données humanitaires)…</translation>
+    </message>
+    <message>
+        <source>Report status</source>
+        <translation>État du rapport</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Chargement…</translation>
+    </message>
+    <message>
+        <source>Saved definitions: {count}</source>
+        <translation>Définitions enregistrées : {count}</translation>
+    </message>
+    <message>
+        <source>Choose a report on the left, or start a new one.</source>
+        <translation>Choisissez un rapport à gauche, ou commencez-en un nouveau.</translation>
+    </message>
+    <message>
+        <source>No reports yet — press “New report” (Ctrl+N) to prepare a summary analysis for the Resident Coordinator.</source>
+        <translation>Aucun rapport pour l&apos;instant — appuyez sur « Nouveau rapport » (Ctrl+N) pour préparer une analyse succincte pour le Coordonnateur résident.</translation>
+    </message>
+    <message>
+        <source>Opening…</source>
+        <translation>Ouverture…</translation>
+    </message>
+    <message>
+        <source>New report: not saved yet.</source>
+        <translation>Nouveau rapport : pas encore enregistré.</translation>
+    </message>
+    <message>
+        <source>Report {start} – {end}</source>
+        <translation>Rapport {start} – {end}</translation>
+    </message>
+    <message>
+        <source>Changed since this preview: press Preview again.</source>
+        <translation>Modifié depuis cet aperçu : appuyez de nouveau sur Aperçu.</translation>
+    </message>
+    <message>
+        <source>Analysing the period…</source>
+        <translation>Analyse de la période…</translation>
+    </message>
+    <message>
+        <source>No principal concerns in this period and scope.</source>
+        <translation>Aucune préoccupation principale pour cette période et cette portée.</translation>
+    </message>
+    <message>
+        <source>No early-warning signals.</source>
+        <translation>Aucun signal d&apos;alerte précoce.</translation>
+    </message>
+    <message>
+        <source>Ranked by the analysis engine from the incidents this classification and audience allow. The report shows the first six concerns (more if pinned).</source>
+        <translation>Classées par le moteur d&apos;analyse à partir des incidents que cette classification et ces destinataires permettent. Le rapport montre les six premières préoccupations (davantage si épinglées).</translation>
+    </message>
+    <message>
+        <source>Please correct: {errors}</source>
+        <translation>Veuillez corriger : {errors}</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Enregistrement…</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Enregistré.</translation>
+    </message>
+    <message>
+        <source>Not saved: this definition was changed elsewhere since you opened it. Your edits are still here; note them, then open the definition again.</source>
+        <translation>Non enregistré : cette définition a été modifiée ailleurs depuis que vous l&apos;avez ouverte. Vos modifications sont toujours là ; notez-les, puis rouvrez la définition.</translation>
+    </message>
+    <message>
+        <source>Not saved: {why}</source>
+        <translation>Non enregistré : {why}</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Modifications non enregistrées</translation>
+    </message>
+    <message>
+        <source>This report definition has unsaved changes. Discard them?</source>
+        <translation>Cette définition de rapport a des modifications non enregistrées. Les abandonner ?</translation>
+    </message>
+    <message>
+        <source>Preparing the preview…</source>
+        <translation>Préparation de l&apos;aperçu…</translation>
+    </message>
+    <message>
+        <source>No preview: {why}</source>
+        <translation>Pas d&apos;aperçu : {why}</translation>
+    </message>
+    <message>
+        <source>Preview: {pages} pages, not saved anywhere. SHA-256 {hash}</source>
+        <translation>Aperçu : {pages} pages, enregistré nulle part. SHA-256 {hash}</translation>
+    </message>
+    <message>
+        <source>This file leaves the vault&apos;s protection</source>
+        <translation>Ce fichier quitte la protection du coffre</translation>
+    </message>
+    <message>
+        <source>{what} will be written to {path} without encryption: anyone who gets the file or the disk can read it. It is marked {marking}; handle, store and send it accordingly, and delete copies you no longer need.</source>
+        <translation>{what} sera écrit dans {path} sans chiffrement : quiconque obtient le fichier ou le disque peut le lire. Il porte la mention {marking} ; manipulez-le, conservez-le et envoyez-le en conséquence, et supprimez les copies dont vous n&apos;avez plus besoin.</translation>
+    </message>
+    <message>
+        <source>Save the report as PDF</source>
+        <translation>Enregistrer le rapport en PDF</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Documents PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The report</source>
+        <translation>Le rapport</translation>
+    </message>
+    <message>
+        <source>Nothing was written.</source>
+        <translation>Rien n&apos;a été écrit.</translation>
+    </message>
+    <message>
+        <source>Writing the PDF…</source>
+        <translation>Écriture du PDF…</translation>
+    </message>
+    <message>
+        <source>Wrote {path} ({pages} pages). SHA-256 {hash} is recorded in the definition.</source>
+        <translation>{path} écrit ({pages} pages). Le SHA-256 {hash} est consigné dans la définition.</translation>
+    </message>
+    <message>
+        <source>Nothing was written to {path}: {why}</source>
+        <translation>Rien n&apos;a été écrit dans {path} : {why}</translation>
+    </message>
+    <message>
+        <source>Nothing was written: {why}</source>
+        <translation>Rien n&apos;a été écrit : {why}</translation>
+    </message>
+    <message>
+        <source>Export incidents</source>
+        <translation>Exporter les incidents</translation>
+    </message>
+    <message>
+        <source>{format} files (*.{extension})</source>
+        <translation>Fichiers {format} (*.{extension})</translation>
+    </message>
+    <message>
+        <source>The export</source>
+        <translation>L&apos;exportation</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Exportation…</translation>
+    </message>
+    <message>
+        <source>Exported {included} of {total} incidents in scope to {path}; {left} left out. What was left out and why: {manifest}</source>
+        <translation>{included} des {total} incidents de la portée exportés dans {path} ; {left} écartés. Ce qui a été écarté et pourquoi : {manifest}</translation>
+    </message>
+    <message>
+        <source>more sensitive than the document&apos;s classification</source>
+        <translation>plus sensibles que la classification du document</translation>
+    </message>
+    <message>
+        <source>consent does not reach this audience</source>
+        <translation>le consentement n&apos;atteint pas ces destinataires</translation>
+    </message>
+    <message>
+        <source>discounted</source>
+        <translation>écartés après vérification</translation>
+    </message>
+    <message>
+        <source>names and contacts of persons</source>
+        <translation>noms et coordonnées des personnes</translation>
+    </message>
+    <message>
+        <source>notes on sources</source>
+        <translation>notes sur les sources</translation>
+    </message>
+    <message>
+        <source>follow-up actions</source>
+        <translation>actions de suivi</translation>
+    </message>
+    <message>
+        <source>attachments</source>
+        <translation>pièces jointes</translation>
+    </message>
+    <message>
+        <source>field notes</source>
+        <translation>notes de terrain</translation>
+    </message>
+    <message>
+        <source>narratives</source>
+        <translation>récits</translation>
+    </message>
+    <message>
+        <source>tags</source>
+        <translation>étiquettes</translation>
+    </message>
+    <message>
+        <source>incident titles (they can name places and people)</source>
+        <translation>titres des incidents (ils peuvent nommer des lieux et des personnes)</translation>
+    </message>
+    <message>
+        <source>places, second-level areas and coordinates (shown by first-level area)</source>
+        <translation>lieux, subdivisions de second niveau et coordonnées (montrés par région de premier niveau)</translation>
+    </message>
+    <message>
+        <source>What was left out</source>
+        <translation>Ce qui a été écarté</translation>
+    </message>
+    <message>
+        <source>{included} of {total} incidents in scope included.</source>
+        <translation>{included} des {total} incidents de la portée inclus.</translation>
+    </message>
+    <message>
+        <source>Left out:</source>
+        <translation>Écartés :</translation>
+    </message>
+    <message>
+        <source>No incident in scope was left out.</source>
+        <translation>Aucun incident de la portée n&apos;a été écarté.</translation>
+    </message>
+    <message>
+        <source>{count} locations shown by first-level area.</source>
+        <translation>{count} lieux montrés par région de premier niveau.</translation>
+    </message>
+    <message>
+        <source>{count} small counts shown as &quot;&lt;3&quot;.</source>
+        <translation>{count} petits nombres affichés comme « &lt;3 ».</translation>
+    </message>
+    <message>
+        <source>Never included: {fields}.</source>
+        <translation>Jamais inclus : {fields}.</translation>
+    </message>
+    <message>
+        <source>This summary is shown here only; it is not in the PDF.</source>
+        <translation>Ce résumé n&apos;est affiché qu&apos;ici ; il ne figure pas dans le PDF.</translation>
+    </message>
+    <message>
+        <source>Report preview</source>
+        <translation>Aperçu du rapport</translation>
+    </message>
+    <message>
+        <source>What was left out, and why</source>
+        <translation>Ce qui a été écarté, et pourquoi</translation>
+    </message>
+    <message>
+        <source>Previous page</source>
+        <translation>Page précédente</translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation>Page suivante</translation>
+    </message>
+    <message>
+        <source>Page</source>
+        <translation>Page</translation>
+    </message>
+    <message>
+        <source>Zoom</source>
+        <translation>Zoom</translation>
+    </message>
+    <message>
+        <source>Fit width</source>
+        <translation>Pleine largeur</translation>
+    </message>
+    <message>
+        <source>Whole page</source>
+        <translation>Page entière</translation>
+    </message>
+    <message>
+        <source>of {count}</source>
+        <translation>sur {count}</translation>
+    </message>
+</context>
+<context>
     <name>RiskPage</name>
     <message>
         <source>Show only factors that changed</source>
