@@ -7,6 +7,7 @@ functions, so every record in the vault has passed the same checks.
 
 from hradvisor.model.canonical import canonical_json, content_hash
 from hradvisor.model.dates import period
+from hradvisor.model.diff import FieldChange, WordRun, incident_changes
 from hradvisor.model.errors import FieldError, ValidationError
 from hradvisor.model.ids import is_valid_id, new_id, uuid7
 from hradvisor.model.incident import (
@@ -33,6 +34,7 @@ __all__ = [
     "PROTECTED_PERSON_FIELDS",
     "SEX_AGE",
     "VOCABULARY_NAMES",
+    "FieldChange",
     "FieldError",
     "FieldNote",
     "Incident",
@@ -42,6 +44,7 @@ __all__ = [
     "ValidationError",
     "VictimCounts",
     "Vocabulary",
+    "WordRun",
     "admin1_areas",
     "admin1_name",
     "area_name",
@@ -49,6 +52,7 @@ __all__ = [
     "codes",
     "content_hash",
     "country_name",
+    "incident_changes",
     "incident_from_json",
     "incident_to_json",
     "is_valid_id",

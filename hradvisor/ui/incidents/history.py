@@ -1,0 +1,397 @@
+"""The History tab of the incident editor: every version, what it changed, restore.
+
+Nothing is ever overwritten in the vault, so this panel can show each saved
+version of an incident with the device that saved it and the fields it
+changed, and make an old version current again — as a new revision, so the
+restore itself is history too. Revisions are read and compared on a worker;
+an answer for an incident no longer shown is dropped. ``clear()`` (on lock)
+drops every version held.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from typing import Any
+
+import qtawesome as qta
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hradvisor.model import FieldChange, incident_changes
+from hradvisor.store import Vault
+from hradvisor.store.revisions import Revision
+from hradvisor.ui.theme import DANGER, MUTED
+from hradvisor.ui.widgets import button, label
+from hradvisor.ui.workers import run_in_background, user_message
+
+translate = QCoreApplication.translate  # lupdate finds translate("Context", "text")
+
+_ADDED = "#1E6B35"  # dark green: readable on white, not the accent
+_INSERTED_BACKGROUND = "#E3F4FB"
+
+
+@dataclass(frozen=True)
+class Version:
+    """One revision as the panel shows it (built on the worker)."""
+
+    hash: str
+    created_at: str
+    device_id: str
+    deleted: bool
+    first: bool
+    changes: tuple[FieldChange, ...]
+
+
+def versions_of(revisions: list[Revision], lang: str = "en") -> list[Version]:
+    """Each revision with its changes from the one before, newest first."""
+    versions = []
+    previous: dict[str, Any] | None = None
+    for revision in revisions:
+        changes = incident_changes(previous, revision.body, lang) if previous is not None else []
+        versions.append(
+            Version(
+                hash=revision.hash,
+                created_at=revision.created_at,
+                device_id=revision.device_id,
+                deleted=revision.deleted,
+                first=previous is None,
+                changes=tuple(changes),
+            )
+        )
+        previous = revision.body
+    return versions[::-1]
+
+
+def local_time(created_at: str) -> str:
+    """A revision's UTC timestamp as local time, e.g. "23 Nov 2026, 14:03"."""
+    moment = QDateTime.fromString(created_at, Qt.DateFormat.ISODateWithMs)
+    if not moment.isValid():
+        return created_at
+    return QLocale().toString(moment.toLocalTime(), "d MMM yyyy, HH:mm")
+
+
+def short_device(device_id: str) -> str:
+    """The random tail of a device id: UUIDv7 heads are timestamps, alike across devices."""
+    return device_id.replace("-", "")[-8:]
+
+
+class HistoryPanel(QWidget):
+    """Versions of one incident, newest first, with their differences and a restore action.
+
+    Emits ``restored(incident_id)`` after an old version was made current.
+    """
+
+    restored = Signal(str)
+
+    def __init__(self, vault: Vault, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._vault = vault
+        self._incident_id = ""
+        self._versions: list[Version] = []
+        self._generation = 0
+        self.setAccessibleName(translate("History", "History"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 12)
+        layout.setSpacing(8)
+        self.heading = label("", "muted")
+        layout.addWidget(self.heading)
+        self.stack = QStackedWidget()
+        self.empty = label("", "muted")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack.addWidget(self.empty)
+        self.stack.addWidget(self._browser())
+        layout.addWidget(self.stack, 1)
+        self._show_empty(translate("History", "Save the incident to start its history."))
+
+    def _browser(self) -> QWidget:
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setChildrenCollapsible(False)
+        self.list = QListWidget()
+        self.list.setAccessibleName(translate("History", "Versions, newest first"))
+        self.list.setAlternatingRowColors(True)
+        self.list.setMinimumWidth(200)
+        self.list.currentRowChanged.connect(self._show_version)
+        splitter.addWidget(self.list)
+        right = QWidget()
+        column = QVBoxLayout(right)
+        column.setContentsMargins(8, 0, 0, 0)
+        self.details = QTextBrowser()
+        self.details.setAccessibleName(translate("History", "Changes in this version"))
+        self.details.setOpenLinks(False)
+        column.addWidget(self.details, 1)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        self.restore_button = button(
+            translate("History", "&Restore this version…"),
+            translate("History", "Restore this version"),
+        )
+        self.restore_button.setIcon(qta.icon("mdi6.restore"))
+        self.restore_button.setToolTip(
+            translate("History", "Make this version current again, as a new version (Alt+R)")
+        )
+        self.restore_button.clicked.connect(self.restore_selected)
+        row.addWidget(self.restore_button)
+        column.addLayout(row)
+        splitter.addWidget(right)
+        splitter.setSizes([240, 460])
+        splitter.setStretchFactor(1, 1)
+        return splitter
+
+    # -- what the editor calls ---------------------------------------------------
+    def show_incident(self, incident_id: str) -> None:
+        """Show the history of *incident_id*; "" (a new incident) shows the empty state."""
+        self._generation += 1
+        self._incident_id = incident_id
+        self._versions = []
+        self.list.clear()
+        self.details.clear()
+        if not incident_id:
+            self._show_empty(translate("History", "Save the incident to start its history."))
+            return
+        self._show_empty(translate("History", "Loading the history…"))
+        self._load()
+
+    def refresh(self) -> None:
+        """Read the history again (after a save elsewhere)."""
+        if self._incident_id:
+            self._generation += 1
+            self._load()
+
+    def clear(self) -> None:
+        """On lock: drop every version and difference held, ignore answers still coming."""
+        self._generation += 1
+        self._incident_id = ""
+        self._versions = []
+        self.list.clear()
+        self.details.clear()
+        self.heading.clear()
+        self._show_empty("")
+
+    forget = clear
+
+    @property
+    def versions(self) -> list[Version]:
+        """The versions shown, newest first."""
+        return list(self._versions)
+
+    # -- loading -----------------------------------------------------------------
+    def _load(self) -> None:
+        generation, incidents, incident_id = (
+            self._generation,
+            self._vault.incidents,
+            self._incident_id,
+        )
+        run_in_background(
+            lambda: (generation, versions_of(incidents.history(incident_id), _lang())),
+            self._loaded,
+            lambda exc: self._failed(generation, exc),
+        )
+
+    def _loaded(self, answer: tuple[int, list[Version]]) -> None:
+        generation, versions = answer
+        if generation != self._generation:
+            return  # an answer for an incident no longer shown
+        self._versions = versions
+        self.list.clear()
+        for index, version in enumerate(versions):
+            self.list.addItem(self._item(version, current=index == 0))
+        count = len(versions)
+        self.heading.setText(
+            (
+                translate("History", "1 version")
+                if count == 1
+                else translate("History", "{count} versions").format(count=count)
+            )
+            + " · "
+            + translate("History", "every save is kept; restoring adds a new version")
+        )
+        self.stack.setCurrentIndex(1)
+        self.list.setCurrentRow(0)
+
+    def _failed(self, generation: int, exc: BaseException) -> None:
+        if generation == self._generation:
+            self._show_empty(
+                translate("History", "The history could not be read: {why}").format(
+                    why=user_message(exc)
+                )
+            )
+
+    def _show_empty(self, text: str) -> None:
+        self.empty.setText(text)
+        self.heading.clear()
+        self.stack.setCurrentIndex(0)
+
+    # -- showing -------------------------------------------------------------------
+    def _device(self, device_id: str) -> str:
+        if device_id == self._vault.device_id:
+            return translate("History", "this device")
+        return translate("History", "device {id}").format(id=short_device(device_id))
+
+    def _summary(self, version: Version) -> str:
+        if version.deleted:
+            return translate("History", "deleted")
+        if version.first:
+            return translate("History", "recorded")
+        if not version.changes:
+            return translate("History", "no changes")
+        count = len(version.changes)
+        if count == 1:
+            return translate("History", "1 field changed")
+        return translate("History", "{count} fields changed").format(count=count)
+
+    def _item(self, version: Version, *, current: bool) -> QListWidgetItem:
+        when = local_time(version.created_at)
+        second = f"{self._device(version.device_id)} · {self._summary(version)}"
+        if current:
+            second = translate("History", "Current · {rest}").format(rest=second)
+        item = QListWidgetItem(f"{when}\n{second}")
+        item.setToolTip(translate("History", "Revision {hash}").format(hash=version.hash[:12]))
+        item.setIcon(
+            qta.icon("mdi6.check-circle-outline" if current else "mdi6.history", color=MUTED)
+        )
+        return item
+
+    def _show_version(self, row: int) -> None:
+        if not 0 <= row < len(self._versions):
+            self.details.clear()
+            self.restore_button.setEnabled(False)
+            return
+        version = self._versions[row]
+        self.details.setHtml(self._details_html(version))
+        self.restore_button.setEnabled(row > 0 and not version.deleted)
+
+    def _details_html(self, version: Version) -> str:
+        when = html.escape(local_time(version.created_at))
+        saved = translate("History", "Saved on {device} · revision {hash}").format(
+            device=self._device(version.device_id), hash=version.hash[:12]
+        )
+        title = translate("History", "Version of {when}").format(when=when)
+        parts = [
+            f"<h3 style='margin-bottom:2px'>{html.escape(title)}</h3>",
+            f"<p style='color:{MUTED}; margin-top:0'>{html.escape(saved)}</p>",
+        ]
+        if version.first:
+            parts.append(_paragraph(translate("History", "The incident was recorded.")))
+        elif version.deleted:
+            parts.append(_paragraph(translate("History", "The incident was deleted.")))
+        elif not version.changes:
+            parts.append(_paragraph(translate("History", "This version changed nothing.")))
+        else:
+            rows = "".join(_change_row(change) for change in version.changes)
+            parts.append(f"<table cellspacing='0' cellpadding='4' width='100%'>{rows}</table>")
+        return "".join(parts)
+
+    # -- restoring -----------------------------------------------------------------
+    def restore_selected(self) -> None:
+        """Ask, then make the selected old version current as a new version."""
+        row = self.list.currentRow()
+        if row <= 0 or row >= len(self._versions) or not self._incident_id:
+            return
+        version = self._versions[row]
+        answer = QMessageBox.question(
+            self,
+            translate("History", "Restore this version?"),
+            translate(
+                "History",
+                "The incident will be saved again as it was on {when}. Nothing is lost: "
+                "the current version stays in the history.",
+            ).format(when=local_time(version.created_at)),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        self.restore_button.setEnabled(False)
+        incidents, incident_id, rev_hash = self._vault.incidents, self._incident_id, version.hash
+        run_in_background(
+            lambda: (incidents.restore(incident_id, rev_hash), incident_id)[1],
+            self._restored,
+            self._restore_failed,
+        )
+
+    def _restored(self, incident_id: str) -> None:
+        if incident_id == self._incident_id:
+            self.refresh()
+        self.restored.emit(incident_id)
+
+    def _restore_failed(self, exc: BaseException) -> None:
+        self.restore_button.setEnabled(True)
+        QMessageBox.warning(
+            self,
+            translate("History", "Not restored"),
+            translate("History", "The version could not be restored: {why}").format(
+                why=user_message(exc)
+            ),
+        )
+
+
+def _lang() -> str:
+    """The language of labels in the differences: the UI's, if the vocabularies have it."""
+    return "fr" if QLocale().language() == QLocale.Language.French else "en"
+
+
+def _paragraph(text: str) -> str:
+    return f"<p>{html.escape(text)}</p>"
+
+
+def _change_row(change: FieldChange) -> str:
+    """One field's change as a table row: the field's name, then what happened to it."""
+    name = html.escape(change.label)
+    return (
+        f"<tr><td valign='top' style='color:{MUTED}; font-weight:600; padding-right:12px'>"
+        f"{name}</td><td valign='top'>{_change_html(change)}</td></tr>"
+    )
+
+
+def _change_html(change: FieldChange) -> str:
+    if change.words:
+        return _words_html(change)
+    if change.added or change.removed:
+        added = [
+            f"<span style='color:{_ADDED}'>+ {html.escape(item)}</span>" for item in change.added
+        ]
+        removed = [
+            f"<span style='color:{DANGER}'>− <s>{html.escape(item)}</s></span>"
+            for item in change.removed
+        ]
+        return "<br>".join(added + removed)
+    if change.before is not None and change.after is not None:
+        return (
+            f"<s style='color:{DANGER}'>{html.escape(change.before)}</s> → "
+            f"<span style='color:{_ADDED}'>{html.escape(change.after)}</span>"
+        )
+    prefix = f"{change.label}: "
+    return "<br>".join(
+        html.escape(line[len(prefix) :] if line.startswith(prefix) else line)
+        for line in change.lines
+    )
+
+
+def _words_html(change: FieldChange) -> str:
+    """The narrative's word diff: deletions struck through in red, insertions highlighted."""
+    pieces = []
+    for run in change.words:
+        text = html.escape(run.text)
+        if run.op == "-":
+            pieces.append(f"<s style='color:{DANGER}'>{text}</s>")
+        elif run.op == "+":
+            pieces.append(
+                f"<span style='background:{_INSERTED_BACKGROUND}; color:{_ADDED}'>{text}</span>"
+            )
+        elif run.op == "…":
+            pieces.append(f"<span style='color:{MUTED}'>…</span>")
+        else:
+            pieces.append(text)
+    summary = html.escape(change.lines[0].split(": ", 1)[-1]) if change.lines else ""
+    return f"<span style='color:{MUTED}'>{summary}</span><br>{' '.join(pieces)}"
