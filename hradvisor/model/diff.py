@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from hradvisor.model.incident import INCIDENT_KEYS
 from hradvisor.model.places import admin1_name, country_name
 from hradvisor.model.victims import SEX_AGE
 from hradvisor.model.vocabularies import vocabulary
@@ -114,15 +115,17 @@ def field_label(key: str, lang: str = "en") -> str:
 def incident_changes(old: Any, new: Any, lang: str = "en") -> list[FieldChange]:
     """The field-level differences from *old* to *new* (incident JSON bodies).
 
-    Keys are compared in the order of the newer body, then any the newer one
-    dropped; a key absent on one side counts as empty. An equal pair of bodies
+    Fields come in the order of the incident form (title first), then any
+    unknown keys; a key absent on one side counts as empty. An equal pair of bodies
     gives an empty list. Bodies that are not objects compare as a whole.
     """
     if not isinstance(old, dict) or not isinstance(new, dict):
         if old == new:
             return []
         return [_plain("", "", old, new)]
-    keys = list(new) + [key for key in old if key not in new]
+    present = list(new) + [key for key in old if key not in new]
+    keys = [key for key in INCIDENT_KEYS if key in present]
+    keys += [key for key in present if key not in INCIDENT_KEYS]
     changes = []
     for key in keys:
         before, after = old.get(key), new.get(key)

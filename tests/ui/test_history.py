@@ -77,7 +77,7 @@ def test_versions_show_device_and_field_differences(
     assert by_key["violations"].added == ("Killing",)
     assert by_key["victims"].lines == ("Victims: Killed · Girls: 1 → 2",)
     first_item = panel.list.item(0).text()
-    assert "this device" in first_item and "2 fields changed" in first_item
+    assert "this device" in first_item and "2 changes" in first_item
     html = panel.details.toPlainText()
     assert "Killing" in html and "killing" not in html  # labels, not codes
     assert "Killed · Girls: 1 → 2" in html

@@ -121,6 +121,10 @@ class HistoryPanel(QWidget):
         self.list.setAccessibleName(translate("History", "Versions, newest first"))
         self.list.setAlternatingRowColors(True)
         self.list.setMinimumWidth(200)
+        self.list.setWordWrap(True)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setStyleSheet("QListWidget::item { padding: 6px 2px; }")
         self.list.currentRowChanged.connect(self._show_version)
         splitter.addWidget(self.list)
         right = QWidget()
@@ -247,18 +251,23 @@ class HistoryPanel(QWidget):
             return translate("History", "no changes")
         count = len(version.changes)
         if count == 1:
-            return translate("History", "1 field changed")
-        return translate("History", "{count} fields changed").format(count=count)
+            return translate("History", "1 change")
+        return translate("History", "{count} changes").format(count=count)
 
     def _item(self, version: Version, *, current: bool) -> QListWidgetItem:
         when = local_time(version.created_at)
-        second = f"{self._device(version.device_id)} · {self._summary(version)}"
         if current:
-            second = translate("History", "Current · {rest}").format(rest=second)
-        item = QListWidgetItem(f"{when}\n{second}")
+            when = translate("History", "{when} · current").format(when=when)
+        item = QListWidgetItem(
+            f"{when}\n{self._device(version.device_id)} · {self._summary(version)}"
+        )
         item.setToolTip(translate("History", "Revision {hash}").format(hash=version.hash[:12]))
         item.setIcon(
-            qta.icon("mdi6.check-circle-outline" if current else "mdi6.history", color=MUTED)
+            qta.icon(
+                "mdi6.check-circle-outline" if current else "mdi6.history",
+                color=MUTED,
+                color_selected="white",
+            )
         )
         return item
 
