@@ -20,16 +20,43 @@ from PySide6.QtGui import QColor, QImage, QLinearGradient, QPainter
 from PySide6.QtWidgets import QApplication, QWidget
 
 from hradvisor.demo import generate_incidents
-from hradvisor.model import incident_from_json, incident_to_json
+from hradvisor.model import incident_from_json, incident_to_json, note_from_json
 from hradvisor.store import KdfParams, Vault, create_vault, open_vault
 from hradvisor.ui.incidents.attachments import AttachmentsPanel
 from hradvisor.ui.incidents.history import HistoryPanel
+from hradvisor.ui.notes import NotesPage
 from hradvisor.ui.theme import apply_theme
 
 OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
 FAST_KDF = KdfParams(memory_kib=8 * 1024, iterations=1, lanes=1)
 PASSPHRASE = "screenshot-only-fictional-passphrase"  # noqa: S105 (a throw-away vault)
 PANEL_SIZE = (700, 600)
+PAGE_SIZE = (1100, 720)  # the section area of a 1280x800 window
+NOTES = (
+    (
+        "2026-10-28",
+        "Meeting with the Fenwick Crossing traders' association",
+        "Five members described the night the stalls burnt. They ask that names stay out of any "
+        "report. Agreed to return with the protection officer next week.",
+        "confidential",
+        ["market", "follow-up"],
+    ),
+    (
+        "2026-10-30",
+        "Visit to the Elsenmoor police station",
+        "The commander confirmed two arrests but refused access to the detainees. Asked for the "
+        "custody register; promised for Monday.",
+        "strictly-confidential",
+        ["detention"],
+    ),
+    (
+        "2026-11-03",
+        "Call with the regional human rights commission",
+        "The commission has opened its own inquiry and will share its findings.",
+        "unclassified",
+        [],
+    ),
+)
 
 
 def settle(app: QApplication, condition: Callable[[], bool] | None = None) -> None:
@@ -65,7 +92,7 @@ def demo_photo(folder: Path) -> Path:
     painter.fillRect(60, 100, 120, 60, QColor("#B03A2E"))
     painter.end()
     path = folder / "market-stalls-burnt.png"
-    image.save(str(path), "PNG")
+    image.save(str(path))
     return path
 
 
@@ -92,6 +119,20 @@ def fill(vault: Vault, folder: Path) -> str:
     ):
         with path.open("rb") as handle:
             vault.attachments.add(chosen.id, handle, filename=path.name)
+    for date, title, text, sensitivity, tags in NOTES:
+        links = [chosen.id, incidents[1].id] if "traders" in title else [chosen.id]
+        vault.notes.save(
+            note_from_json(
+                {
+                    "date": date,
+                    "title": title,
+                    "text": text,
+                    "sensitivity": sensitivity,
+                    "tags": tags,
+                    "incident_ids": links,
+                }
+            )
+        )
     return chosen.id
 
 
@@ -124,7 +165,14 @@ def main() -> int:
             attachments.show_incident(incident_id)
             settle(app, lambda: attachments.thumbnail_count == 1)
             save(app, attachments, "attachments")
-            for widget in (history, attachments):
+            notes = NotesPage(vault)
+            notes.resize(*PAGE_SIZE)
+            notes.show()
+            settle(app, lambda: len(notes.notes) == len(NOTES))
+            notes.open_note(notes.notes[-1].id)
+            settle(app, lambda: notes.editor.links.count() == 2)
+            save(app, notes, "notes")
+            for widget in (history, attachments, notes):
                 widget.clear()
                 widget.close()
             QThreadPool.globalInstance().waitForDone(5000)

@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 from hradvisor.store import Vault
 from hradvisor.store.attachments import DEFAULT_MAX_SIZE, Attachment, AttachmentStore
 from hradvisor.store.errors import TooLarge
+from hradvisor.ui.answers import Answer, no_failure, tagged
 from hradvisor.ui.incidents.history import local_time
 from hradvisor.ui.theme import MUTED
 from hradvisor.ui.widgets import button, label
@@ -256,9 +257,9 @@ class AttachmentsPanel(QWidget):
             self._incident_id,
         )
         run_in_background(
-            lambda: (generation, store.for_incident(incident_id)),
+            tagged(generation, incident_id, lambda: store.for_incident(incident_id)),
             self._listed,
-            lambda exc: self._list_failed(generation, exc),
+            no_failure,
         )
 
     def clear(self) -> None:
@@ -327,23 +328,25 @@ class AttachmentsPanel(QWidget):
         )
         store, limit = self._vault.attachments, self.max_size
         run_in_background(
-            lambda: store_file(store, pending.incident_id, pending.path, limit),
-            lambda _attachment: self._added(pending),
-            lambda exc: self._add_failed(pending, exc),
+            tagged(
+                self._generation,
+                pending,
+                lambda: store_file(store, pending.incident_id, pending.path, limit),
+            ),
+            self._added,
+            no_failure,
         )
 
-    def _added(self, pending: _Pending) -> None:
+    def _added(self, answer: Answer) -> None:
+        """One file done (or refused); on to the next."""
+        pending: _Pending = answer.request
         self._adding = False
         self._show_hint()
         if pending.incident_id == self._incident_id:
-            self.refresh()
-        self._next_file()
-
-    def _add_failed(self, pending: _Pending, exc: BaseException) -> None:
-        self._adding = False
-        self._show_hint()
-        if pending.incident_id == self._incident_id:
-            self._say(self._add_problem(pending.path.name, exc), error=True)
+            if answer.error is None:
+                self.refresh()
+            else:
+                self._say(self._add_problem(pending.path.name, answer.error), error=True)
         self._next_file()
 
     def _add_problem(self, name: str, exc: BaseException) -> str:
@@ -392,10 +395,19 @@ class AttachmentsPanel(QWidget):
         self.add_files(paths)
 
     # -- listing and thumbnails ----------------------------------------------------------
-    def _listed(self, answer: tuple[int, list[Attachment]]) -> None:
-        generation, attachments = answer
+    def _listed(self, answer: Answer) -> None:
+        generation = answer.generation
         if generation != self._generation:
             return
+        if answer.error is not None:
+            self._say(
+                translate("Attachments", "The attachments could not be read: {why}").format(
+                    why=user_message(answer.error)
+                ),
+                error=True,
+            )
+            return
+        attachments: list[Attachment] = answer.value
         keep = {a.id for a in attachments}
         self._thumbnails = {k: v for k, v in self._thumbnails.items() if k in keep}
         selected = self._selected()
@@ -412,16 +424,6 @@ class AttachmentsPanel(QWidget):
         self.count_changed.emit(len(attachments))
         for attachment in attachments:
             self._request_thumbnail(attachment, generation)
-
-    def _list_failed(self, generation: int, exc: BaseException) -> None:
-        if generation == self._generation:
-            why = user_message(exc)
-            self._say(
-                translate("Attachments", "The attachments could not be read: {why}").format(
-                    why=why
-                ),
-                error=True,
-            )
 
     def _item(self, attachment: Attachment) -> QListWidgetItem:
         details = " · ".join(
@@ -449,14 +451,18 @@ class AttachmentsPanel(QWidget):
             return
         store, attachment_id = self._vault.attachments, attachment.id
         run_in_background(
-            lambda: (generation, attachment_id, thumbnail(store, attachment_id)),
+            tagged(generation, attachment_id, lambda: thumbnail(store, attachment_id)),
             self._thumbnail_ready,
-            lambda _exc: None,  # a damaged file keeps its icon; a vault check names it
+            no_failure,
         )
 
-    def _thumbnail_ready(self, answer: tuple[int, str, QImage]) -> None:
-        generation, attachment_id, image = answer
-        if generation != self._generation or image.isNull():
+    def _thumbnail_ready(self, answer: Answer) -> None:
+        """Show a thumbnail; a damaged file keeps its icon (a vault check names it)."""
+        if answer.generation != self._generation or answer.error is not None:
+            return
+        attachment_id: str = answer.request
+        image: QImage = answer.value
+        if image.isNull():
             return
         pixmap = QPixmap.fromImage(image)
         self._thumbnails[attachment_id] = pixmap
@@ -499,18 +505,26 @@ class AttachmentsPanel(QWidget):
         store, attachment_id, target = self._vault.attachments, attachment.id, Path(destination)
         self._say(translate("Attachments", "Exporting…"))
         run_in_background(
-            lambda: store.export(attachment_id, target),
-            lambda _none: self._say(
-                translate("Attachments", "Exported an unencrypted copy to {path}.").format(
-                    path=target
-                )
-            ),
-            lambda exc: self._say(
+            tagged(self._generation, target, lambda: store.export(attachment_id, target)),
+            self._exported,
+            no_failure,
+        )
+
+    def _exported(self, answer: Answer) -> None:
+        if answer.generation != self._generation:
+            return
+        if answer.error is not None:
+            self._say(
                 translate("Attachments", "The copy was not written: {why}").format(
-                    why=user_message(exc)
+                    why=user_message(answer.error)
                 ),
                 error=True,
-            ),
+            )
+            return
+        self._say(
+            translate("Attachments", "Exported an unencrypted copy to {path}.").format(
+                path=answer.request
+            )
         )
 
     def delete_selected(self) -> None:
@@ -533,15 +547,22 @@ class AttachmentsPanel(QWidget):
             return
         store, attachment_id = self._vault.attachments, attachment.id
         run_in_background(
-            lambda: store.delete(attachment_id),
-            lambda _revision: self.refresh(),
-            lambda exc: self._say(
+            tagged(self._generation, attachment_id, lambda: store.delete(attachment_id)),
+            self._deleted,
+            no_failure,
+        )
+
+    def _deleted(self, answer: Answer) -> None:
+        if answer.generation != self._generation:
+            return
+        if answer.error is not None:
+            self._say(
                 translate("Attachments", "The file was not deleted: {why}").format(
-                    why=user_message(exc)
+                    why=user_message(answer.error)
                 ),
                 error=True,
-            ),
-        )
+            )
+        self.refresh()
 
     # -- state ---------------------------------------------------------------------------
     def _forget_rows(self) -> None:

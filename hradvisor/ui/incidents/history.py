@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from hradvisor.model import FieldChange, incident_changes
 from hradvisor.store import Vault
 from hradvisor.store.revisions import Revision
+from hradvisor.ui.answers import Answer, no_failure, tagged
 from hradvisor.ui.theme import DANGER, MUTED
 from hradvisor.ui.widgets import button, label
 from hradvisor.ui.workers import run_in_background, user_message
@@ -196,16 +197,26 @@ class HistoryPanel(QWidget):
             self._vault.incidents,
             self._incident_id,
         )
+        lang = _lang()
         run_in_background(
-            lambda: (generation, versions_of(incidents.history(incident_id), _lang())),
+            tagged(
+                generation, incident_id, lambda: versions_of(incidents.history(incident_id), lang)
+            ),
             self._loaded,
-            lambda exc: self._failed(generation, exc),
+            no_failure,
         )
 
-    def _loaded(self, answer: tuple[int, list[Version]]) -> None:
-        generation, versions = answer
-        if generation != self._generation:
+    def _loaded(self, answer: Answer) -> None:
+        if answer.generation != self._generation:
             return  # an answer for an incident no longer shown
+        if answer.error is not None:
+            self._show_empty(
+                translate("History", "The history could not be read: {why}").format(
+                    why=user_message(answer.error)
+                )
+            )
+            return
+        versions: list[Version] = answer.value
         self._versions = versions
         self.list.clear()
         for index, version in enumerate(versions):
@@ -222,14 +233,6 @@ class HistoryPanel(QWidget):
         )
         self.stack.setCurrentIndex(1)
         self.list.setCurrentRow(0)
-
-    def _failed(self, generation: int, exc: BaseException) -> None:
-        if generation == self._generation:
-            self._show_empty(
-                translate("History", "The history could not be read: {why}").format(
-                    why=user_message(exc)
-                )
-            )
 
     def _show_empty(self, text: str) -> None:
         self.empty.setText(text)
@@ -324,25 +327,27 @@ class HistoryPanel(QWidget):
         self.restore_button.setEnabled(False)
         incidents, incident_id, rev_hash = self._vault.incidents, self._incident_id, version.hash
         run_in_background(
-            lambda: (incidents.restore(incident_id, rev_hash), incident_id)[1],
+            tagged(self._generation, incident_id, lambda: incidents.restore(incident_id, rev_hash)),
             self._restored,
-            self._restore_failed,
+            no_failure,
         )
 
-    def _restored(self, incident_id: str) -> None:
+    def _restored(self, answer: Answer) -> None:
+        incident_id: str = answer.request
+        if answer.error is not None:
+            if answer.generation == self._generation:
+                self.restore_button.setEnabled(True)
+                QMessageBox.warning(
+                    self,
+                    translate("History", "Not restored"),
+                    translate("History", "The version could not be restored: {why}").format(
+                        why=user_message(answer.error)
+                    ),
+                )
+            return
         if incident_id == self._incident_id:
             self.refresh()
         self.restored.emit(incident_id)
-
-    def _restore_failed(self, exc: BaseException) -> None:
-        self.restore_button.setEnabled(True)
-        QMessageBox.warning(
-            self,
-            translate("History", "Not restored"),
-            translate("History", "The version could not be restored: {why}").format(
-                why=user_message(exc)
-            ),
-        )
 
 
 def _lang() -> str:
