@@ -17,6 +17,7 @@ from hradvisor.store import Vault
 from hradvisor.ui.incidents import attachments as module
 from hradvisor.ui.incidents.attachments import AttachmentsPanel, describe_type, human_size
 from tests.conftest import make_incident
+from tests.ui.test_history import unnamed_controls
 
 CANARY = b"CANARY-7f3c-attachment-plaintext"
 
@@ -348,3 +349,33 @@ def test_sizes_and_types_read_as_people_say_them() -> None:
     assert describe_type("image/jpeg") == "JPEG image"
     assert describe_type("audio/mpeg") == "Audio (MPEG)"
     assert describe_type("application/octet-stream") == "application/octet-stream"
+
+
+def test_every_control_has_an_accessible_name(
+    panel: AttachmentsPanel, files: Path, qtbot: QtBot
+) -> None:
+    panel.add_files([_png(files)])
+    qtbot.waitUntil(lambda: len(panel.attachments) == 1)
+    assert unnamed_controls(panel) == []
+
+
+def test_add_and_delete_by_keyboard(
+    panel: AttachmentsPanel,
+    vault: Vault,
+    incident_id: str,
+    files: Path,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    path = _write(files, "by-keyboard.txt", b"typed")
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *_a, **_k: ([str(path)], ""))
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a, **_k: QMessageBox.StandardButton.Yes)
+    panel.activateWindow()
+    qtbot.waitActive(panel)
+    panel.add_button.setFocus()
+    qtbot.keyClick(panel.add_button, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: len(panel.attachments) == 1)
+    panel.list.setFocus()
+    qtbot.keyClick(panel.list, Qt.Key.Key_Delete)
+    qtbot.waitUntil(lambda: panel.attachments == [])
+    _assert_nothing_stored(vault, incident_id)

@@ -5,13 +5,24 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QThreadPool
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import Qt, QThreadPool
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QTextEdit,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from hradvisor.model import incident_from_json, incident_to_json
 from hradvisor.store import Vault
-from hradvisor.ui.incidents.history import HistoryPanel
+from hradvisor.ui.incidents.history import HistoryPanel, short_device
 from tests.conftest import make_incident
 
 
@@ -105,6 +116,9 @@ def test_restore_makes_a_new_version_equal_to_the_old_one(
     assert revisions[-1].hash != oldest.hash
     assert vault.incidents.get(edited).title == "Detention of market traders in Elsenmoor"
     qtbot.waitUntil(lambda: len(panel.versions) == 4)
+    assert panel.versions[0].restores == oldest.created_at
+    assert "restored an earlier version" in panel.list.item(0).text()
+    assert "Restores the version of" in panel.details.toPlainText()
 
 
 def test_restore_does_nothing_unless_confirmed(
@@ -154,3 +168,73 @@ def test_a_failed_read_says_so(panel: HistoryPanel, qtbot: QtBot) -> None:
     panel.show_incident("019a0000-0000-7000-8000-00000000dead")
     qtbot.waitUntil(lambda: "could not be read" in panel.empty.text())
     assert "no incident" in panel.empty.text().lower()
+
+
+_CONTROLS = (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QComboBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QTextEdit,
+)
+
+
+def unnamed_controls(widget: QWidget) -> list[str]:
+    """Controls inside *widget* that a screen reader could not name (parts of a combo box aside)."""
+    missing = []
+    for child in widget.findChildren(QWidget):
+        if not isinstance(child, _CONTROLS) or child.accessibleName():
+            continue
+        parent = child.parentWidget()
+        while parent is not None and not isinstance(parent, QComboBox):
+            parent = parent.parentWidget()
+        if parent is None:
+            missing.append(f"{type(child).__name__} {child.objectName()!r}")
+    return missing
+
+
+def test_every_control_has_an_accessible_name(
+    panel: HistoryPanel, edited: str, qtbot: QtBot
+) -> None:
+    panel.show_incident(edited)
+    qtbot.waitUntil(lambda: len(panel.versions) == 3)
+    assert unnamed_controls(panel) == []
+
+
+class _OtherDevice:
+    """The vault as seen from another laptop: same revisions, a different device id."""
+
+    def __init__(self, vault: Vault) -> None:
+        self.incidents = vault.incidents
+        self.device_id = "019a0000-0000-7000-8000-00000000beef"
+
+
+def test_revisions_from_another_device_name_it_briefly(
+    vault: Vault, edited: str, qtbot: QtBot
+) -> None:
+    panel = HistoryPanel(_OtherDevice(vault))  # type: ignore[arg-type]
+    qtbot.addWidget(panel)
+    panel.show_incident(edited)
+    qtbot.waitUntil(lambda: len(panel.versions) == 3)
+    expected = f"device {short_device(vault.device_id)}"
+    assert expected in panel.list.item(0).text()
+    assert len(short_device(vault.device_id)) == 8
+    assert "this device" not in panel.details.toPlainText()
+
+
+def test_restore_is_reachable_by_keyboard(
+    panel: HistoryPanel, vault: Vault, edited: str, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _answer(monkeypatch, QMessageBox.StandardButton.Yes)
+    panel.show_incident(edited)
+    qtbot.waitUntil(lambda: len(panel.versions) == 3)
+    panel.activateWindow()
+    qtbot.waitActive(panel)
+    panel.list.setFocus()
+    qtbot.keyClick(panel.list, Qt.Key.Key_Down)
+    assert panel.list.currentRow() == 1
+    with qtbot.waitSignal(panel.restored):
+        qtbot.keyClick(panel, Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)
+    assert len(vault.incidents.history(edited)) == 4

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QThreadPool
+from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -13,8 +13,10 @@ from hradvisor.model import FieldNote, Incident, note_from_json
 from hradvisor.store import Vault
 from hradvisor.ui.notes import IncidentNotesPanel, IncidentPicker, NoteEditor, NotesPage
 from tests.conftest import make_incident
+from tests.ui.test_history import unnamed_controls
 
 Button = QMessageBox.StandardButton
+Ctrl = Qt.KeyboardModifier.ControlModifier
 
 
 def _note(vault: Vault, date: str, title: str, text: str, links: list[str] = ()) -> FieldNote:  # type: ignore[assignment]
@@ -397,3 +399,31 @@ def test_incident_tab_clear_and_late_answers(
     _settle()
     qtbot.waitUntil(lambda: panel.count.text() == "No notes")
     assert panel.notes == [] and panel.list.count() == 0
+
+
+def test_every_control_has_an_accessible_name(
+    page: NotesPage, panel: IncidentNotesPanel, vault: Vault, notes: list[FieldNote], qtbot: QtBot
+) -> None:
+    _open(page, qtbot, notes[0])
+    picker = IncidentPicker(vault)
+    qtbot.addWidget(picker)
+    assert unnamed_controls(page) == []
+    assert unnamed_controls(panel) == []
+    assert unnamed_controls(picker) == []
+
+
+def test_a_note_written_with_the_keyboard_only(page: NotesPage, vault: Vault, qtbot: QtBot) -> None:
+    page.activateWindow()
+    qtbot.waitActive(page)
+    page.filter.setFocus()
+    qtbot.keyClick(page.filter, Qt.Key.Key_N, Ctrl | Qt.KeyboardModifier.ShiftModifier)
+    assert page.editor.isEnabled() and page.editor.title.hasFocus()
+    qtbot.keyClicks(page.editor.title, "Typed without a mouse")
+    qtbot.keyClick(page.editor.title, Qt.Key.Key_X, Qt.KeyboardModifier.AltModifier)  # Text
+    assert page.editor.text.hasFocus()
+    qtbot.keyClicks(page.editor.text, "Every field reachable.")
+    with qtbot.waitSignal(page.editor.saved):
+        qtbot.keyClick(page.editor.text, Qt.Key.Key_S, Ctrl)
+    assert any(n.title == "Typed without a mouse" for n in vault.notes.recent())
+    qtbot.keyClick(page.editor.text, Qt.Key.Key_F, Ctrl)
+    assert page.filter.hasFocus()

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hradvisor.model import FieldChange, incident_changes
+from hradvisor.model import FieldChange, canonical_json, incident_changes
 from hradvisor.store import Vault
 from hradvisor.store.revisions import Revision
 from hradvisor.ui.answers import Answer, no_failure, tagged
@@ -52,14 +52,23 @@ class Version:
     deleted: bool
     first: bool
     changes: tuple[FieldChange, ...]
+    restores: str | None = None  # created_at of the earlier version this one brought back
 
 
 def versions_of(revisions: list[Revision], lang: str = "en") -> list[Version]:
-    """Each revision with its changes from the one before, newest first."""
+    """Each revision with its changes from the one before, newest first.
+
+    A version whose content equals an older one (not the one just before) is
+    marked as restoring it, so a restore reads as such in the list.
+    """
     versions = []
     previous: dict[str, Any] | None = None
+    seen: dict[str, str] = {}  # canonical body -> when it first appeared
     for revision in revisions:
         changes = incident_changes(previous, revision.body, lang) if previous is not None else []
+        key = canonical_json(revision.body).decode("utf-8")
+        restores = seen.get(key) if changes else None
+        seen.setdefault(key, revision.created_at)
         versions.append(
             Version(
                 hash=revision.hash,
@@ -68,6 +77,7 @@ def versions_of(revisions: list[Revision], lang: str = "en") -> list[Version]:
                 deleted=revision.deleted,
                 first=previous is None,
                 changes=tuple(changes),
+                restores=restores,
             )
         )
         previous = revision.body
@@ -149,7 +159,7 @@ class HistoryPanel(QWidget):
         row.addWidget(self.restore_button)
         column.addLayout(row)
         splitter.addWidget(right)
-        splitter.setSizes([240, 460])
+        splitter.setSizes([260, 440])
         splitter.setStretchFactor(1, 1)
         return splitter
 
@@ -250,6 +260,8 @@ class HistoryPanel(QWidget):
             return translate("History", "deleted")
         if version.first:
             return translate("History", "recorded")
+        if version.restores is not None:
+            return translate("History", "restored an earlier version")
         if not version.changes:
             return translate("History", "no changes")
         count = len(version.changes)
@@ -293,6 +305,14 @@ class HistoryPanel(QWidget):
             f"<h3 style='margin-bottom:2px'>{html.escape(title)}</h3>",
             f"<p style='color:{MUTED}; margin-top:0'>{html.escape(saved)}</p>",
         ]
+        if version.restores is not None:
+            parts.append(
+                _paragraph(
+                    translate("History", "Restores the version of {when}.").format(
+                        when=local_time(version.restores)
+                    )
+                )
+            )
         if version.first:
             parts.append(_paragraph(translate("History", "The incident was recorded.")))
         elif version.deleted:

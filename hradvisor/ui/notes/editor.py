@@ -36,6 +36,7 @@ from hradvisor.model import FieldError, FieldNote, ValidationError, note_from_js
 from hradvisor.store import Vault
 from hradvisor.store.errors import NotFound
 from hradvisor.ui.answers import Answer, no_failure, tagged
+from hradvisor.ui.incidents.filters import name_parts
 from hradvisor.ui.notes.picker import IncidentPicker
 from hradvisor.ui.widgets import button, label
 from hradvisor.ui.workers import run_in_background, user_message
@@ -125,6 +126,7 @@ class NoteEditor(QWidget):
         self.date.setDisplayFormat("yyyy-MM-dd")
         self.date.setAccessibleName(translate("Notes", "Date of the note"))
         self.date.setMinimumWidth(140)
+        name_parts(self.date, translate("Notes", "Date of the note"))
         self.title = QLineEdit()
         self.title.setAccessibleName(translate("Notes", "Title"))
         self.title.setPlaceholderText(translate("Notes", "e.g. Meeting with displaced families"))
@@ -188,6 +190,8 @@ class NoteEditor(QWidget):
         self.links = QListWidget()
         self.links.setAccessibleName(translate("Notes", "Linked incidents"))
         self.links.setFixedHeight(112)  # beside the three buttons, about four rows
+        self.links.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.links.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.links.itemActivated.connect(self._open_link)
         self.links.currentRowChanged.connect(lambda _row: self._update_link_buttons())
         row.setAlignment(Qt.AlignmentFlag.AlignTop)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from hradvisor.model import FieldNote
 from hradvisor.store import Vault
 from hradvisor.ui.answers import Answer, no_failure, tagged
+from hradvisor.ui.incidents.filters import name_parts
 from hradvisor.ui.notes.editor import NoteEditor, ask_to_keep
 from hradvisor.ui.notes.listing import ID_ROLE, fill_list, matches, row_of, style_list
 from hradvisor.ui.widgets import button, label
@@ -81,6 +82,7 @@ class NotesPage(QWidget):
         self.filter.setPlaceholderText(translate("Notes", "Filter notes… (Ctrl+F)"))
         self.filter.setAccessibleName(translate("Notes", "Filter notes"))
         self.filter.setClearButtonEnabled(True)
+        name_parts(self.filter, translate("Notes", "Clear the filter"))
         self.filter.textChanged.connect(self._apply_filter)
         box.addWidget(self.filter)
         self.list = QListWidget()

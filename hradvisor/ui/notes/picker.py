@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -27,6 +27,8 @@ from hradvisor.model import area_name
 from hradvisor.store import Vault
 from hradvisor.store.queries import IncidentFilter
 from hradvisor.ui.answers import Answer, no_failure, tagged
+from hradvisor.ui.incidents.filters import name_parts
+from hradvisor.ui.notes.listing import style_list
 from hradvisor.ui.widgets import label
 from hradvisor.ui.workers import run_in_background, user_message
 
@@ -75,11 +77,12 @@ class IncidentPicker(QDialog):
         self.search.setPlaceholderText(translate("Notes", "Search incidents by words…"))
         self.search.setAccessibleName(translate("Notes", "Search incidents"))
         self.search.setClearButtonEnabled(True)
+        name_parts(self.search, translate("Notes", "Clear the search"))
         layout.addWidget(self.search)
         self.results = QListWidget()
         self.results.setAccessibleName(translate("Notes", "Incidents found"))
         self.results.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.results.setAlternatingRowColors(True)
+        style_list(self.results)
         self.results.itemActivated.connect(lambda _item: self.accept())
         layout.addWidget(self.results, 1)
         self.status = label("", "muted")
@@ -91,10 +94,11 @@ class IncidentPicker(QDialog):
         self.link_button.setText(translate("Notes", "Link"))
         self.link_button.setAccessibleName(translate("Notes", "Link the selected incidents"))
         self.link_button.setProperty("role", "primary")
+        self.link_button.setIcon(QIcon())
         self.link_button.setEnabled(False)
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName(
-            translate("Notes", "Cancel")
-        )
+        cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setAccessibleName(translate("Notes", "Cancel"))
+        cancel.setIcon(QIcon())
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
