@@ -34,9 +34,29 @@ def tagged(generation: int, request: Any, fn: Callable[[], Any]) -> Callable[[],
         try:
             return Answer(generation, request, fn())
         except Exception as exc:
-            return Answer(generation, request, None, exc)
+            return Answer(generation, request, None, _without_frames(exc))
 
     return run
+
+
+def _without_frames(exc: Exception) -> Exception:
+    """Drop the tracebacks of *exc* and of the exceptions chained to it.
+
+    A traceback keeps its frames alive, and a frame its callers up to the
+    worker's BackgroundOp: an exception kept in an Answer would make a cycle
+    holding a QObject, which the garbage collector may then destroy on a
+    worker thread (a crash). The message and type are all a panel shows.
+    """
+    seen: set[int] = set()
+    pending: list[BaseException | None] = [exc]
+    while pending:
+        current = pending.pop()
+        if current is None or id(current) in seen:
+            continue
+        seen.add(id(current))
+        current.__traceback__ = None
+        pending += [current.__cause__, current.__context__]
+    return exc
 
 
 def no_failure(_exc: object) -> None:

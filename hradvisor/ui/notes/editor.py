@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from hradvisor.model import FieldError, FieldNote, ValidationError, note_from_json, vocabulary
 from hradvisor.store import Vault
-from hradvisor.store.errors import NotFound
+from hradvisor.store.errors import ConflictError, NotFound
 from hradvisor.ui.answers import Answer, no_failure, tagged
 from hradvisor.ui.incidents.filters import name_parts
 from hradvisor.ui.notes.picker import IncidentPicker
@@ -439,10 +439,7 @@ class NoteEditor(QWidget):
             return
         if answer.error is not None:
             self.state.setText(translate("Notes", "Unsaved changes"))
-            self._say(
-                translate("Notes", "Not saved: {why}").format(why=user_message(answer.error)),
-                error=True,
-            )
+            self._say(_save_problem(answer.error), error=True)
             self.save_failed.emit()
             return
         note: FieldNote = answer.request
@@ -485,6 +482,17 @@ class NoteEditor(QWidget):
         self.message.style().unpolish(self.message)
         self.message.style().polish(self.message)
         self.message.setVisible(bool(text))
+
+
+def _save_problem(exc: Exception) -> str:
+    """Why a save failed, with what to do about a note changed elsewhere."""
+    if isinstance(exc, ConflictError):
+        return translate(
+            "Notes",
+            "Not saved: this note was changed elsewhere since you opened it. Copy your text, "
+            "press Discard changes to see the other version, then apply your changes again.",
+        )
+    return translate("Notes", "Not saved: {why}").format(why=user_message(exc))
 
 
 def self_focus(widget: QWidget) -> QWidget:

@@ -107,10 +107,10 @@ class IncidentNotesPanel(QWidget):
         return page
 
     # -- what the incident editor calls ---------------------------------------------------
-    def show_incident(self, incident_id: str, title: str | None = None) -> None:
+    def show_incident(self, incident_id: str) -> None:
         """List the notes about *incident_id* ("" for a new, unsaved incident)."""
         self._generation += 1
-        self._incident_id, self._incident_title = incident_id, title
+        self._incident_id, self._incident_title = incident_id, None
         self._notes = []
         self.list.clear()
         self.editor.clear()
@@ -124,8 +124,13 @@ class IncidentNotesPanel(QWidget):
         self._generation += 1
         generation, notes, incident_id = self._generation, self._vault.notes, self._incident_id
         self.count.setText(translate("Notes", "Loading notes…"))
+        incidents = self._vault.incidents
         run_in_background(
-            tagged(generation, incident_id, lambda: notes.for_incident(incident_id)),
+            tagged(
+                generation,
+                incident_id,
+                lambda: (notes.for_incident(incident_id), incidents.get(incident_id).title),
+            ),
             self._loaded,
             no_failure,
         )
@@ -155,7 +160,8 @@ class IncidentNotesPanel(QWidget):
         """A new note already linked to this incident."""
         if not self._incident_id:
             return
-        self.editor.new_note([(self._incident_id, self._incident_title)])
+        title = self._incident_title or translate("Notes", "This incident")
+        self.editor.new_note([(self._incident_id, title)])
         self.stack.setCurrentIndex(1)
 
     def open_note(self, note_id: str) -> None:
@@ -186,7 +192,8 @@ class IncidentNotesPanel(QWidget):
                 )
             )
             return
-        notes: list[FieldNote] = answer.value
+        notes: list[FieldNote]
+        notes, self._incident_title = answer.value
         self._notes = notes
         fill_list(self.list, notes, None)
         self._show_list()

@@ -38,13 +38,14 @@ def note_item(note: FieldNote) -> QListWidgetItem:
     return item
 
 
-def matches(note: FieldNote, query: str) -> bool:
-    """True if every word of *query* appears in the note's date, title, text or tags."""
-    words = query.casefold().split()
-    if not words:
-        return True
-    haystack = " ".join((note.date, note.title, note.text, *note.tags)).casefold()
-    return all(word in haystack for word in words)
+def search_text(note: FieldNote) -> str:
+    """What the filter looks in: date, title, text and tags, case-folded once per load."""
+    return " ".join((note.date, note.title, note.text, *note.tags)).casefold()
+
+
+def matches(haystack: str, query: str) -> bool:
+    """True if every word of *query* appears in *haystack* (from ``search_text``)."""
+    return all(word in haystack for word in query.casefold().split())
 
 
 def fill_list(widget: QListWidget, notes: Iterable[FieldNote], select: str | None) -> None:

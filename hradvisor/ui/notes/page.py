@@ -30,7 +30,7 @@ from hradvisor.store import Vault
 from hradvisor.ui.answers import Answer, no_failure, tagged
 from hradvisor.ui.incidents.filters import name_parts
 from hradvisor.ui.notes.editor import NoteEditor, ask_to_keep
-from hradvisor.ui.notes.listing import ID_ROLE, fill_list, matches, row_of, style_list
+from hradvisor.ui.notes.listing import ID_ROLE, fill_list, matches, row_of, search_text, style_list
 from hradvisor.ui.widgets import button, label
 from hradvisor.ui.workers import run_in_background, user_message
 
@@ -48,6 +48,7 @@ class NotesPage(QWidget):
         super().__init__(parent)
         self._vault = vault
         self._notes: list[FieldNote] = []
+        self._haystacks: list[str] = []  # search_text of each note, same order
         self._generation = 0
         self._pending: Callable[[], None] | None = None  # what to do once a save is through
         self.setAccessibleName(translate("Notes", "Field notes"))
@@ -140,7 +141,7 @@ class NotesPage(QWidget):
         """On lock: drop every note, the filter and the editor's fields."""
         self._generation += 1
         self._pending = None
-        self._notes = []
+        self._notes, self._haystacks = [], []
         self.list.clear()
         self.filter.blockSignals(True)
         self.filter.clear()
@@ -189,6 +190,7 @@ class NotesPage(QWidget):
             )
             return
         self._notes = answer.value
+        self._haystacks = [search_text(note) for note in self._notes]
         self._apply_filter()
         if self.stack.currentWidget() is not self.editor:
             self._show_empty()
@@ -206,7 +208,11 @@ class NotesPage(QWidget):
     # -- selection and filter ---------------------------------------------------------------
     def _apply_filter(self) -> None:
         query = self.filter.text()
-        shown = [note for note in self._notes if matches(note, query)]
+        shown = [
+            note
+            for note, haystack in zip(self._notes, self._haystacks, strict=True)
+            if matches(haystack, query)
+        ]
         fill_list(self.list, shown, self.editor.note_id)
         total = len(self._notes)
         if query.strip():
