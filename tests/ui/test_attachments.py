@@ -379,3 +379,31 @@ def test_add_and_delete_by_keyboard(
     qtbot.keyClick(panel.list, Qt.Key.Key_Delete)
     qtbot.waitUntil(lambda: panel.attachments == [])
     _assert_nothing_stored(vault, incident_id)
+
+
+def test_an_answer_for_another_incident_is_not_shown(
+    panel: AttachmentsPanel, vault: Vault, incident_id: str, files: Path, qtbot: QtBot
+) -> None:
+    other = make_incident(title="Displacement from Kestrel Plains")
+    vault.incidents.add(other)
+    panel.add_files([_write(files, "for-the-first.txt", b"first")])
+    panel.show_incident(other.id)  # switched before the file was in
+    qtbot.waitUntil(lambda: not panel.busy)
+    _settle()
+    assert panel.attachments == [] and panel.list.count() == 0
+    assert [a.filename for a in vault.attachments.for_incident(incident_id)] == [
+        "for-the-first.txt"
+    ]
+    panel.show_incident(incident_id)
+    qtbot.waitUntil(lambda: len(panel.attachments) == 1)
+    panel.show_incident(other.id)
+    _settle()
+    assert panel.attachments == [] and "No files yet" in panel.empty.text()
+
+
+def test_count_changed_tells_the_tab_how_many(
+    panel: AttachmentsPanel, files: Path, qtbot: QtBot
+) -> None:
+    with qtbot.waitSignal(panel.count_changed, check_params_cb=lambda n: n == 1):
+        panel.add_files([_write(files, "one.txt", b"1")])
+    assert len(panel.attachments) == 1

@@ -428,3 +428,18 @@ def test_a_note_written_with_the_keyboard_only(page: NotesPage, vault: Vault, qt
     assert any(n.title == "Typed without a mouse" for n in vault.notes.recent())
     qtbot.keyClick(page.editor.text, Qt.Key.Key_F, Ctrl)
     assert page.filter.hasFocus()
+
+
+def test_dirty_state_is_signalled_for_the_tab(
+    panel: IncidentNotesPanel, incidents: list[Incident], qtbot: QtBot
+) -> None:
+    panel.show_incident(incidents[0].id)
+    qtbot.waitUntil(lambda: len(panel.notes) == 2)
+    panel.new_note()
+    assert panel.editor.links.item(0).text() == "Detention of market traders in Elsenmoor"
+    with qtbot.waitSignal(panel.dirty_changed) as signal:
+        panel.editor.title.setText("Something")
+    assert signal.args == [True]
+    with qtbot.waitSignal(panel.dirty_changed) as signal:
+        panel.discard_changes()
+    assert signal.args == [False]

@@ -10,6 +10,7 @@ empties every field (and the text's undo history) on lock.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -412,8 +413,8 @@ class NoteEditor(QWidget):
         """Check the fields; if they are valid, save on a worker. True if a save started."""
         if not self.isEnabled() or self._saving:
             return False
-        try:
-            note = note_from_json(self.note_json())
+        try:  # "not in the future" as the adviser's own calendar says, not UTC's
+            note = note_from_json(self.note_json(), today=dt.date.today())
         except ValidationError as exc:
             self._show_errors(list(exc.errors))
             self._say(

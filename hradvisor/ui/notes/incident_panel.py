@@ -36,11 +36,14 @@ class IncidentNotesPanel(QWidget):
     """Notes linked to one incident, with "New note about this incident".
 
     Emits ``incident_requested(id)`` when a linked incident is opened from a
-    note, and ``notes_changed(count)`` when the number of linked notes is known.
+    note, ``notes_changed(count)`` when the number of linked notes is known,
+    and ``dirty_changed(bool)`` when the note being edited gains or loses
+    unsaved changes (to mark the tab).
     """
 
     incident_requested = Signal(str)
     notes_changed = Signal(int)
+    dirty_changed = Signal(bool)
 
     def __init__(self, vault: Vault, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -100,6 +103,7 @@ class IncidentNotesPanel(QWidget):
         self.editor = NoteEditor(self._vault)
         self.editor.saved.connect(self._saved)
         self.editor.incident_requested.connect(self.incident_requested)
+        self.editor.dirty_changed.connect(self.dirty_changed)
         box.addWidget(self.editor, 1)
         escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), page)
         escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)

@@ -40,9 +40,15 @@ RECENT = 500
 
 
 class NotesPage(QWidget):
-    """Field notes: list, filter and editor. Emits ``incident_requested(id)``."""
+    """Field notes: list, filter and editor.
+
+    Emits ``incident_requested(id)`` when a linked incident is opened, and
+    ``dirty_changed(bool)`` when the note being edited gains or loses unsaved
+    changes.
+    """
 
     incident_requested = Signal(str)
+    dirty_changed = Signal(bool)
 
     def __init__(self, vault: Vault, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -104,6 +110,7 @@ class NotesPage(QWidget):
         self.editor.saved.connect(self._saved)
         self.editor.save_failed.connect(self._forget_pending)
         self.editor.incident_requested.connect(self.incident_requested)
+        self.editor.dirty_changed.connect(self.dirty_changed)
         self.stack.addWidget(self.editor)
         holder = QWidget()
         box = QVBoxLayout(holder)
