@@ -14,8 +14,9 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from hradvisor.store import Vault
-from hradvisor.ui.incidents import attachments as module
-from hradvisor.ui.incidents.attachments import AttachmentsPanel, describe_type, human_size
+from hradvisor.ui.incidents import attachment_files as module
+from hradvisor.ui.incidents.attachment_files import describe_type, human_size
+from hradvisor.ui.incidents.attachments import AttachmentsPanel
 from tests.conftest import make_incident
 from tests.ui.test_history import unnamed_controls
 

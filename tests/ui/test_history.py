@@ -22,7 +22,8 @@ from pytestqt.qtbot import QtBot
 
 from hradvisor.model import incident_from_json, incident_to_json
 from hradvisor.store import Vault
-from hradvisor.ui.incidents.history import HistoryPanel, short_device
+from hradvisor.ui.incidents.history import HistoryPanel
+from hradvisor.ui.incidents.versions import short_device
 from tests.conftest import make_incident
 
 

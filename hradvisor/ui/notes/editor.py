@@ -14,19 +14,15 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-import qtawesome as qta
 from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
-    QDialog,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QMessageBox,
     QPlainTextEdit,
     QVBoxLayout,
@@ -38,14 +34,11 @@ from hradvisor.store import Vault
 from hradvisor.store.errors import ConflictError, NotFound
 from hradvisor.ui.answers import Answer, no_failure, tagged
 from hradvisor.ui.incidents.filters import name_parts
-from hradvisor.ui.notes.picker import IncidentPicker
+from hradvisor.ui.notes.links import LinkedIncidents
 from hradvisor.ui.widgets import button, label
 from hradvisor.ui.workers import run_in_background, user_message
 
 translate = QCoreApplication.translate  # lupdate finds translate("Context", "text")
-
-ID_ROLE = Qt.ItemDataRole.UserRole
-FIELDS = ("date", "title", "sensitivity", "tags", "text", "incident_ids")
 
 
 @dataclass(frozen=True)
@@ -184,41 +177,15 @@ class NoteEditor(QWidget):
         return box
 
     def _links_box(self) -> QWidget:
-        box = QWidget()
-        box.setObjectName("links")
-        row = QHBoxLayout(box)
-        row.setContentsMargins(0, 0, 0, 0)
-        self.links = QListWidget()
-        self.links.setAccessibleName(translate("Notes", "Linked incidents"))
-        self.links.setFixedHeight(112)  # beside the three buttons, about four rows
-        self.links.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.links.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.links.itemActivated.connect(self._open_link)
-        self.links.currentRowChanged.connect(lambda _row: self._update_link_buttons())
-        row.setAlignment(Qt.AlignmentFlag.AlignTop)
-        row.addWidget(self.links, 1, Qt.AlignmentFlag.AlignTop)
-        buttons = QVBoxLayout()
-        buttons.setSpacing(4)
-        self.link_button = button(
-            translate("Notes", "&Link…"), translate("Notes", "Link incidents to this note")
-        )
-        self.link_button.setIcon(qta.icon("mdi6.link-plus"))
-        self.link_button.clicked.connect(self.choose_incidents)
-        self.open_link_button = button(
-            translate("Notes", "&Open"), translate("Notes", "Open the selected incident")
-        )
-        self.open_link_button.setIcon(qta.icon("mdi6.open-in-app"))
-        self.open_link_button.clicked.connect(lambda: self._open_link(self.links.currentItem()))
-        self.unlink_button = button(
-            translate("Notes", "&Unlink"), translate("Notes", "Unlink the selected incident")
-        )
-        self.unlink_button.setIcon(qta.icon("mdi6.link-off"))
-        self.unlink_button.clicked.connect(self.unlink_selected)
-        for widget in (self.link_button, self.open_link_button, self.unlink_button):
-            buttons.addWidget(widget)
-        buttons.addStretch(1)
-        row.addLayout(buttons)
-        return box
+        self.linked = LinkedIncidents(self._vault)
+        self.linked.changed.connect(self._changed)
+        self.linked.incident_requested.connect(self.incident_requested)
+        # the parts, by the names the pages and tests use
+        self.links = self.linked.list
+        self.link_button = self.linked.link_button
+        self.open_link_button = self.linked.open_button
+        self.unlink_button = self.linked.unlink_button
+        return self.linked
 
     def _buttons(self) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -241,9 +208,6 @@ class NoteEditor(QWidget):
         save = QShortcut(QKeySequence.StandardKey.Save, self)
         save.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         save.activated.connect(self.save)
-        unlink = QShortcut(QKeySequence.StandardKey.Delete, self.links)
-        unlink.setContext(Qt.ShortcutContext.WidgetShortcut)
-        unlink.activated.connect(self.unlink_selected)
 
     def _connect_dirty(self) -> None:
         self.date.dateChanged.connect(self._changed)
@@ -283,8 +247,7 @@ class NoteEditor(QWidget):
         if self._note_id is not None and self._head is not None:
             self.edit_note(self._note_id)
         else:
-            links = [(i, self.links.item(r).text()) for r, i in enumerate(self.linked_ids())]
-            self._fill(None, None, None, links)
+            self._fill(None, None, None, self.linked.links())
 
     def discard_changes(self) -> None:
         """Forget unsaved changes without asking (the lead calls this on lock)."""
@@ -301,7 +264,7 @@ class NoteEditor(QWidget):
     forget = clear
 
     def linked_ids(self) -> list[str]:
-        return [str(self.links.item(row).data(ID_ROLE)) for row in range(self.links.count())]
+        return self.linked.ids()
 
     # -- loading --------------------------------------------------------------------------
     def _loaded(self, answer: Answer) -> None:
@@ -340,59 +303,23 @@ class NoteEditor(QWidget):
             self.sensitivity.setCurrentIndex(max(0, self.sensitivity.findData(sensitivity)))
             self.tags.setText(", ".join(note.tags) if note else "")
             self.text.setPlainText(note.text if note else "")  # also clears the undo history
-            self.links.clear()
-            for incident_id, title in links:
-                self._add_link(incident_id, title)
+            self.linked.set_links(links)
         finally:
             self._filling = False
         self._show_errors([])
         self._say("")
         self._set_dirty(False)
-        self._update_link_buttons()
 
     # -- links ------------------------------------------------------------------------------
     def choose_incidents(self) -> None:
         """Pick incidents to link, in a small search dialog."""
-        picker = IncidentPicker(self._vault, self, exclude=self.linked_ids())
-        if picker.exec() == QDialog.DialogCode.Accepted:
-            self.add_links(picker.chosen())
-        picker.clear()
-        picker.deleteLater()
+        self.linked.choose()
 
     def add_links(self, links: Sequence[tuple[str, str | None]]) -> None:
-        present = set(self.linked_ids())
-        added = False
-        for incident_id, title in links:
-            if incident_id not in present:
-                self._add_link(incident_id, title)
-                present.add(incident_id)
-                added = True
-        if added:
-            self._changed()
-        self._update_link_buttons()
+        self.linked.add_links(links)
 
     def unlink_selected(self) -> None:
-        row = self.links.currentRow()
-        if row >= 0:
-            self.links.takeItem(row)
-            self._changed()
-        self._update_link_buttons()
-
-    def _add_link(self, incident_id: str, title: str | None) -> None:
-        text = title if title is not None else translate("Notes", "(incident not in this vault)")
-        item = QListWidgetItem(qta.icon("mdi6.file-document-outline"), text)
-        item.setData(ID_ROLE, incident_id)
-        item.setToolTip(incident_id)
-        self.links.addItem(item)
-
-    def _open_link(self, item: QListWidgetItem | None) -> None:
-        if item is not None:
-            self.incident_requested.emit(str(item.data(ID_ROLE)))
-
-    def _update_link_buttons(self) -> None:
-        selected = self.links.currentRow() >= 0
-        self.open_link_button.setEnabled(selected)
-        self.unlink_button.setEnabled(selected)
+        self.linked.unlink_selected()
 
     # -- saving ---------------------------------------------------------------------------
     def note_json(self) -> dict[str, object]:
