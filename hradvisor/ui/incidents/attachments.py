@@ -94,7 +94,7 @@ class AttachmentsPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
         layout.setSpacing(8)
-        layout.addLayout(self._toolbar())
+        self._toolbar(layout)
         self.message = label("")
         self.message.setVisible(False)
         layout.addWidget(self.message)
@@ -110,8 +110,9 @@ class AttachmentsPanel(QWidget):
         self._show_state()
 
     # -- building ---------------------------------------------------------------
-    def _toolbar(self) -> QHBoxLayout:
+    def _toolbar(self, layout: QVBoxLayout) -> None:
         row = QHBoxLayout()
+        layout.addLayout(row)  # attached before it is filled: see notes/editor.py _form
         self.add_button = button(
             translate("Attachments", "&Add files…"),
             translate("Attachments", "Add files to this incident"),
@@ -139,7 +140,6 @@ class AttachmentsPanel(QWidget):
         row.addStretch(1)
         row.addWidget(self.export_button)
         row.addWidget(self.delete_button)
-        return row
 
     def _list(self) -> QListWidget:
         self.list = QListWidget()

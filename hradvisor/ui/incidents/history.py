@@ -93,6 +93,7 @@ class HistoryPanel(QWidget):
         self.details.setOpenLinks(False)
         column.addWidget(self.details, 1)
         row = QHBoxLayout()
+        column.addLayout(row)  # attached before it is filled: see notes/editor.py _form
         row.addStretch(1)
         self.restore_button = button(
             translate("History", "&Restore this version…"),
@@ -104,7 +105,6 @@ class HistoryPanel(QWidget):
         )
         self.restore_button.clicked.connect(self.restore_selected)
         row.addWidget(self.restore_button)
-        column.addLayout(row)
         splitter.addWidget(right)
         splitter.setSizes([260, 440])
         splitter.setStretchFactor(1, 1)

@@ -99,19 +99,26 @@ class NoteEditor(QWidget):
         layout.setSpacing(8)
         self.heading = label("", "title")
         layout.addWidget(self.heading)
-        layout.addLayout(self._form(), 1)
+        self._form(layout)
         self.message = label("")
         self.message.setVisible(False)
         layout.addWidget(self.message)
-        layout.addLayout(self._buttons())
+        self._buttons(layout)
         self._shortcuts()
         self._connect_dirty()
         self.setEnabled(False)
 
     # -- building -------------------------------------------------------------------
-    def _form(self) -> QGridLayout:
-        """Captions on the left, fields on the right; the text row takes the spare height."""
+    def _form(self, layout: QVBoxLayout) -> None:
+        """Captions on the left, fields on the right; the text row takes the spare height.
+
+        The grid is attached to *layout* before widgets go in, so each widget
+        is owned by this editor at once. A grid filled while detached kept
+        its own list of children in PySide 6.12, which dangled after the
+        editor was deleted and crashed the garbage collector (seen in tests).
+        """
         form = QGridLayout()
+        layout.addLayout(form, 1)
         form.setVerticalSpacing(6)
         form.setHorizontalSpacing(12)
         form.setColumnStretch(1, 1)
@@ -150,7 +157,6 @@ class NoteEditor(QWidget):
             form.addWidget(self._with_error(key, widget), number, 1)
             if key == "text":
                 form.setRowStretch(number, 1)
-        return form
 
     @staticmethod
     def _caption(text: str, widget: QWidget) -> QLabel:
@@ -187,8 +193,9 @@ class NoteEditor(QWidget):
         self.unlink_button = self.linked.unlink_button
         return self.linked
 
-    def _buttons(self) -> QHBoxLayout:
+    def _buttons(self, layout: QVBoxLayout) -> None:
         row = QHBoxLayout()
+        layout.addLayout(row)  # attached before it is filled: see _form
         self.state = label("", "muted")
         row.addWidget(self.state, 1)
         self.discard_button = button(
@@ -202,7 +209,6 @@ class NoteEditor(QWidget):
         self.save_button.clicked.connect(self.save)
         row.addWidget(self.discard_button)
         row.addWidget(self.save_button)
-        return row
 
     def _shortcuts(self) -> None:
         save = QShortcut(QKeySequence.StandardKey.Save, self)

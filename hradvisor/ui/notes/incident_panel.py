@@ -67,6 +67,7 @@ class IncidentNotesPanel(QWidget):
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(8)
         row = QHBoxLayout()
+        box.addLayout(row)  # attached before it is filled: see editor.py _form
         self.count = label("", "muted")
         row.addWidget(self.count, 1)
         self.new_button = button(
@@ -77,7 +78,6 @@ class IncidentNotesPanel(QWidget):
         self.new_button.setIcon(qta.icon("mdi6.note-plus-outline", color="white"))
         self.new_button.clicked.connect(self.new_note)
         row.addWidget(self.new_button)
-        box.addLayout(row)
         self.list_stack = QStackedWidget()
         self.empty = label("", "muted")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)

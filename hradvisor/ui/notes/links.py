@@ -54,14 +54,15 @@ class LinkedIncidents(QWidget):
         self.list.itemActivated.connect(self._open)
         self.list.currentRowChanged.connect(self._update_buttons)
         row.addWidget(self.list, 1, Qt.AlignmentFlag.AlignTop)
-        row.addLayout(self._buttons())
+        self._buttons(row)
         unlink = QShortcut(QKeySequence.StandardKey.Delete, self.list)
         unlink.setContext(Qt.ShortcutContext.WidgetShortcut)
         unlink.activated.connect(self.unlink_selected)
         self._update_buttons()
 
-    def _buttons(self) -> QVBoxLayout:
+    def _buttons(self, row: QHBoxLayout) -> None:
         column = QVBoxLayout()
+        row.addLayout(column)  # attached before it is filled: see editor.py _form
         column.setSpacing(4)
         self.link_button = button(
             translate("Notes", "&Link…"), translate("Notes", "Link incidents to this note")
@@ -81,7 +82,6 @@ class LinkedIncidents(QWidget):
         for widget in (self.link_button, self.open_button, self.unlink_button):
             column.addWidget(widget)
         column.addStretch(1)
-        return column
 
     # -- the links ------------------------------------------------------------------------
     def ids(self) -> list[str]:
