@@ -16,6 +16,7 @@ from hradvisor.model.assessment import (
 from hradvisor.model.bidi import has_bidi_controls, neutralise_bidi
 from hradvisor.model.canonical import canonical_json, content_hash
 from hradvisor.model.dates import period
+from hradvisor.model.diff import FieldChange, WordRun, incident_changes
 from hradvisor.model.errors import FieldError, ValidationError
 from hradvisor.model.ids import is_valid_id, new_id, uuid7
 from hradvisor.model.incident import (
@@ -62,6 +63,7 @@ __all__ = [
     "VOCABULARY_NAMES",
     "Choices",
     "FactorRating",
+    "FieldChange",
     "FieldError",
     "FieldNote",
     "Framework",
@@ -79,6 +81,7 @@ __all__ = [
     "ValidationError",
     "VictimCounts",
     "Vocabulary",
+    "WordRun",
     "admin1_areas",
     "admin1_name",
     "area_name",
@@ -90,6 +93,7 @@ __all__ = [
     "content_hash",
     "country_name",
     "has_bidi_controls",
+    "incident_changes",
     "incident_from_json",
     "incident_to_json",
     "is_valid_id",

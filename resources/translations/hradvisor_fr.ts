@@ -2,6 +2,169 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>Attachments</name>
+    <message>
+        <source>{n} bytes</source>
+        <translation>{n} octets</translation>
+    </message>
+    <message>
+        <source>PDF document</source>
+        <translation>Document PDF</translation>
+    </message>
+    <message>
+        <source>{kind} image</source>
+        <translation>Image {kind}</translation>
+    </message>
+    <message>
+        <source>Audio ({kind})</source>
+        <translation>Audio ({kind})</translation>
+    </message>
+    <message>
+        <source>Video ({kind})</source>
+        <translation>Vidéo ({kind})</translation>
+    </message>
+    <message>
+        <source>Text ({kind})</source>
+        <translation>Texte ({kind})</translation>
+    </message>
+    <message>
+        <source>Nothing was stored.</source>
+        <translation>Rien n’a été enregistré.</translation>
+    </message>
+    <message>
+        <source>“{name}” is larger than the limit of {limit} for one file.</source>
+        <translation>« {name} » dépasse la limite de {limit} par fichier.</translation>
+    </message>
+    <message>
+        <source>“{name}” is no longer there: it was moved or deleted before it could be added.</source>
+        <translation>« {name} » n’est plus là : il a été déplacé ou supprimé avant de pouvoir être ajouté.</translation>
+    </message>
+    <message>
+        <source>“{name}” is a folder, not a file.</source>
+        <translation>« {name} » est un dossier, pas un fichier.</translation>
+    </message>
+    <message>
+        <source>“{name}” could not be read: {why}</source>
+        <translation>« {name} » n’a pas pu être lu : {why}</translation>
+    </message>
+    <message>
+        <source>“{name}” was not added: {why}</source>
+        <translation>« {name} » n’a pas été ajouté : {why}</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>Pièces jointes</translation>
+    </message>
+    <message>
+        <source>&amp;Add files…</source>
+        <translation>&amp;Ajouter des fichiers…</translation>
+    </message>
+    <message>
+        <source>Add files to this incident</source>
+        <translation>Ajouter des fichiers à cet incident</translation>
+    </message>
+    <message>
+        <source>Add photos, audio or documents (Ctrl+O)</source>
+        <translation>Ajouter des photos, enregistrements ou documents (Ctrl+O)</translation>
+    </message>
+    <message>
+        <source>E&amp;xport a copy…</source>
+        <translation>E&amp;xporter une copie…</translation>
+    </message>
+    <message>
+        <source>Export an unencrypted copy of the selected file</source>
+        <translation>Exporter une copie non chiffrée du fichier sélectionné</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Supprimer…</translation>
+    </message>
+    <message>
+        <source>Delete the selected file</source>
+        <translation>Supprimer le fichier sélectionné</translation>
+    </message>
+    <message>
+        <source>Delete the selected file (Del)</source>
+        <translation>Supprimer le fichier sélectionné (Suppr)</translation>
+    </message>
+    <message>
+        <source>Attached files</source>
+        <translation>Fichiers joints</translation>
+    </message>
+    <message>
+        <source>Add files to the incident</source>
+        <translation>Ajouter des fichiers à l’incident</translation>
+    </message>
+    <message>
+        <source>All files (*);;Images (*.png *.jpg *.jpeg *.gif *.webp *.heic);;Audio (*.mp3 *.m4a *.ogg *.opus *.wav *.amr);;Documents (*.pdf *.doc *.docx *.txt)</source>
+        <translation>Tous les fichiers (*);;Images (*.png *.jpg *.jpeg *.gif *.webp *.heic);;Audio (*.mp3 *.m4a *.ogg *.opus *.wav *.amr);;Documents (*.pdf *.doc *.docx *.txt)</translation>
+    </message>
+    <message>
+        <source>Save the incident before adding files.</source>
+        <translation>Enregistrez l’incident avant d’ajouter des fichiers.</translation>
+    </message>
+    <message>
+        <source>Encrypting “{name}” into the vault…</source>
+        <translation>Chiffrement de « {name} » dans le coffre…</translation>
+    </message>
+    <message>
+        <source>The attachments could not be read: {why}</source>
+        <translation>Les pièces jointes n’ont pas pu être lues : {why}</translation>
+    </message>
+    <message>
+        <source>added {when}</source>
+        <translation>ajouté {when}</translation>
+    </message>
+    <message>
+        <source>Export an unencrypted copy?</source>
+        <translation>Exporter une copie non chiffrée ?</translation>
+    </message>
+    <message>
+        <source>The copy of “{name}” will be an ordinary, unencrypted file. Anyone who can reach that disk or folder can open it, and deleting it later may not erase it. Export only to a place you trust, and delete the copy when done.</source>
+        <translation>La copie de « {name} » sera un fichier ordinaire, non chiffré. Toute personne ayant accès à ce disque ou à ce dossier pourra l’ouvrir, et la supprimer plus tard ne l’effacera peut-être pas. N’exportez que vers un endroit de confiance et supprimez la copie ensuite.</translation>
+    </message>
+    <message>
+        <source>Export a copy of “{name}”</source>
+        <translation>Exporter une copie de « {name} »</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Exportation…</translation>
+    </message>
+    <message>
+        <source>The copy was not written: {why}</source>
+        <translation>La copie n’a pas été écrite : {why}</translation>
+    </message>
+    <message>
+        <source>Exported an unencrypted copy to {path}.</source>
+        <translation>Copie non chiffrée exportée vers {path}.</translation>
+    </message>
+    <message>
+        <source>Delete this file?</source>
+        <translation>Supprimer ce fichier ?</translation>
+    </message>
+    <message>
+        <source>“{name}” will be removed from the incident and its encrypted copy destroyed. The history keeps only a note that it existed. This cannot be undone.</source>
+        <translation>« {name} » sera retiré de l’incident et sa copie chiffrée détruite. L’historique ne garde qu’une mention de son existence. Cette action est irréversible.</translation>
+    </message>
+    <message>
+        <source>The file was not deleted: {why}</source>
+        <translation>Le fichier n’a pas été supprimé : {why}</translation>
+    </message>
+    <message>
+        <source>Files are encrypted in the vault. Drop files here or press Ctrl+O; up to {limit} per file.</source>
+        <translation>Les fichiers sont chiffrés dans le coffre. Déposez des fichiers ici ou appuyez sur Ctrl+O ; jusqu’à {limit} par fichier.</translation>
+    </message>
+    <message>
+        <source>Save the incident first, then add photos, audio or documents.</source>
+        <translation>Enregistrez d’abord l’incident, puis ajoutez des photos, enregistrements ou documents.</translation>
+    </message>
+    <message>
+        <source>No files yet — drop photos, recordings or documents here, or press Add files… (Ctrl+O).</source>
+        <translation>Aucun fichier pour l’instant — déposez ici des photos, enregistrements ou documents, ou appuyez sur Ajouter des fichiers… (Ctrl+O).</translation>
+    </message>
+</context>
+<context>
     <name>ChangePassphraseDialog</name>
     <message>
         <source>Change passphrase</source>
@@ -622,6 +785,137 @@
     </message>
 </context>
 <context>
+    <name>History</name>
+    <message>
+        <source>History</source>
+        <translation>Historique</translation>
+    </message>
+    <message>
+        <source>Save the incident to start its history.</source>
+        <translation>Enregistrez l’incident pour commencer son historique.</translation>
+    </message>
+    <message>
+        <source>Versions, newest first</source>
+        <translation>Versions, de la plus récente à la plus ancienne</translation>
+    </message>
+    <message>
+        <source>Changes in this version</source>
+        <translation>Modifications de cette version</translation>
+    </message>
+    <message>
+        <source>&amp;Restore this version…</source>
+        <translation>&amp;Rétablir cette version…</translation>
+    </message>
+    <message>
+        <source>Restore this version</source>
+        <translation>Rétablir cette version</translation>
+    </message>
+    <message>
+        <source>Make this version current again, as a new version (Alt+R)</source>
+        <translation>Rendre cette version à nouveau actuelle, sous forme de nouvelle version (Alt+R)</translation>
+    </message>
+    <message>
+        <source>Loading the history…</source>
+        <translation>Chargement de l’historique…</translation>
+    </message>
+    <message>
+        <source>The history could not be read: {why}</source>
+        <translation>L’historique n’a pas pu être lu : {why}</translation>
+    </message>
+    <message>
+        <source>1 version</source>
+        <translation>1 version</translation>
+    </message>
+    <message>
+        <source>{count} versions</source>
+        <translation>{count} versions</translation>
+    </message>
+    <message>
+        <source>every save is kept; restoring adds a new version</source>
+        <translation>chaque enregistrement est conservé ; rétablir ajoute une nouvelle version</translation>
+    </message>
+    <message>
+        <source>this device</source>
+        <translation>cet appareil</translation>
+    </message>
+    <message>
+        <source>device {id}</source>
+        <translation>appareil {id}</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>supprimé</translation>
+    </message>
+    <message>
+        <source>recorded</source>
+        <translation>enregistré</translation>
+    </message>
+    <message>
+        <source>restored an earlier version</source>
+        <translation>version antérieure rétablie</translation>
+    </message>
+    <message>
+        <source>no changes</source>
+        <translation>aucune modification</translation>
+    </message>
+    <message>
+        <source>1 change</source>
+        <translation>1 modification</translation>
+    </message>
+    <message>
+        <source>{count} changes</source>
+        <translation>{count} modifications</translation>
+    </message>
+    <message>
+        <source>{when} · current</source>
+        <translation>{when} · actuelle</translation>
+    </message>
+    <message>
+        <source>Revision {hash}</source>
+        <translation>Révision {hash}</translation>
+    </message>
+    <message>
+        <source>Saved on {device} · revision {hash}</source>
+        <translation>Enregistré sur {device} · révision {hash}</translation>
+    </message>
+    <message>
+        <source>Version of {when}</source>
+        <translation>Version du {when}</translation>
+    </message>
+    <message>
+        <source>Restores the version of {when}.</source>
+        <translation>Rétablit la version du {when}.</translation>
+    </message>
+    <message>
+        <source>The incident was recorded.</source>
+        <translation>L’incident a été enregistré.</translation>
+    </message>
+    <message>
+        <source>The incident was deleted.</source>
+        <translation>L’incident a été supprimé.</translation>
+    </message>
+    <message>
+        <source>This version changed nothing.</source>
+        <translation>Cette version n’a rien modifié.</translation>
+    </message>
+    <message>
+        <source>Restore this version?</source>
+        <translation>Rétablir cette version ?</translation>
+    </message>
+    <message>
+        <source>The incident will be saved again as it was on {when}. Nothing is lost: the current version stays in the history.</source>
+        <translation>L’incident sera enregistré à nouveau tel qu’il était le {when}. Rien n’est perdu : la version actuelle reste dans l’historique.</translation>
+    </message>
+    <message>
+        <source>Not restored</source>
+        <translation>Non rétabli</translation>
+    </message>
+    <message>
+        <source>The version could not be restored: {why}</source>
+        <translation>La version n’a pas pu être rétablie : {why}</translation>
+    </message>
+</context>
+<context>
     <name>IncidentEditor</name>
     <message>
         <source>Message about this incident</source>
@@ -1200,6 +1494,329 @@
     <message>
         <source>en</source>
         <translation>fr</translation>
+    </message>
+</context>
+<context>
+    <name>Notes</name>
+    <message>
+        <source>Field note</source>
+        <translation>Note de terrain</translation>
+    </message>
+    <message>
+        <source>Date of the note</source>
+        <translation>Date de la note</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <source>e.g. Meeting with displaced families</source>
+        <translation>p. ex. Réunion avec des familles déplacées</translation>
+    </message>
+    <message>
+        <source>Sensitivity</source>
+        <translation>Sensibilité</translation>
+    </message>
+    <message>
+        <source>Tags, separated by commas</source>
+        <translation>Étiquettes, séparées par des virgules</translation>
+    </message>
+    <message>
+        <source>Separate tags with commas</source>
+        <translation>Séparez les étiquettes par des virgules</translation>
+    </message>
+    <message>
+        <source>Text of the note</source>
+        <translation>Texte de la note</translation>
+    </message>
+    <message>
+        <source>What was seen, heard and agreed.</source>
+        <translation>Ce qui a été vu, entendu et convenu.</translation>
+    </message>
+    <message>
+        <source>&amp;Date</source>
+        <translation>&amp;Date</translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>&amp;Titre</translation>
+    </message>
+    <message>
+        <source>Sensiti&amp;vity</source>
+        <translation>Sensi&amp;bilité</translation>
+    </message>
+    <message>
+        <source>Ta&amp;gs</source>
+        <translation>Éti&amp;quettes</translation>
+    </message>
+    <message>
+        <source>Te&amp;xt</source>
+        <translation>Te&amp;xte</translation>
+    </message>
+    <message>
+        <source>&amp;Incidents</source>
+        <translation>&amp;Incidents</translation>
+    </message>
+    <message>
+        <source>Problem with this field</source>
+        <translation>Problème dans ce champ</translation>
+    </message>
+    <message>
+        <source>Discard changes</source>
+        <translation>Abandonner les modifications</translation>
+    </message>
+    <message>
+        <source>Discard unsaved changes</source>
+        <translation>Abandonner les modifications non enregistrées</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Enregistrer</translation>
+    </message>
+    <message>
+        <source>Save the note (Ctrl+S)</source>
+        <translation>Enregistrer la note (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>New note</source>
+        <translation>Nouvelle note</translation>
+    </message>
+    <message>
+        <source>Opening the note…</source>
+        <translation>Ouverture de la note…</translation>
+    </message>
+    <message>
+        <source>The note could not be opened: {why}</source>
+        <translation>La note n’a pas pu être ouverte : {why}</translation>
+    </message>
+    <message>
+        <source>Note of {date}</source>
+        <translation>Note du {date}</translation>
+    </message>
+    <message>
+        <source>Not saved: correct the fields marked in red.</source>
+        <translation>Non enregistré : corrigez les champs marqués en rouge.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Enregistrement…</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Modifications non enregistrées</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Enregistré.</translation>
+    </message>
+    <message>
+        <source>Not saved: this note was changed elsewhere since you opened it. Copy your text, press Discard changes to see the other version, then apply your changes again.</source>
+        <translation>Non enregistré : cette note a été modifiée ailleurs depuis que vous l’avez ouverte. Copiez votre texte, appuyez sur Abandonner les modifications pour voir l’autre version, puis appliquez à nouveau vos modifications.</translation>
+    </message>
+    <message>
+        <source>Not saved: {why}</source>
+        <translation>Non enregistré : {why}</translation>
+    </message>
+    <message>
+        <source>This note has changes that are not saved. Save them first?</source>
+        <translation>Cette note a des modifications non enregistrées. Les enregistrer d’abord ?</translation>
+    </message>
+    <message>
+        <source>Notes about this incident</source>
+        <translation>Notes sur cet incident</translation>
+    </message>
+    <message>
+        <source>&amp;New note about this incident</source>
+        <translation>&amp;Nouvelle note sur cet incident</translation>
+    </message>
+    <message>
+        <source>New note about this incident</source>
+        <translation>Nouvelle note sur cet incident</translation>
+    </message>
+    <message>
+        <source>← &amp;Back to the notes</source>
+        <translation>← &amp;Retour aux notes</translation>
+    </message>
+    <message>
+        <source>Back to the notes about this incident</source>
+        <translation>Retour aux notes sur cet incident</translation>
+    </message>
+    <message>
+        <source>Loading notes…</source>
+        <translation>Chargement des notes…</translation>
+    </message>
+    <message>
+        <source>This incident</source>
+        <translation>Cet incident</translation>
+    </message>
+    <message>
+        <source>The notes could not be read: {why}</source>
+        <translation>Les notes n’ont pas pu être lues : {why}</translation>
+    </message>
+    <message>
+        <source>Save the incident first, then write notes about it.</source>
+        <translation>Enregistrez d’abord l’incident, puis rédigez des notes à son sujet.</translation>
+    </message>
+    <message>
+        <source>No notes</source>
+        <translation>Aucune note</translation>
+    </message>
+    <message>
+        <source>No field notes mention this incident yet — press New note about this incident to write one.</source>
+        <translation>Aucune note de terrain ne mentionne encore cet incident — appuyez sur Nouvelle note sur cet incident pour en rédiger une.</translation>
+    </message>
+    <message>
+        <source>1 note about this incident</source>
+        <translation>1 note sur cet incident</translation>
+    </message>
+    <message>
+        <source>{count} notes about this incident</source>
+        <translation>{count} notes sur cet incident</translation>
+    </message>
+    <message>
+        <source>Linked incidents</source>
+        <translation>Incidents liés</translation>
+    </message>
+    <message>
+        <source>&amp;Link…</source>
+        <translation>&amp;Lier…</translation>
+    </message>
+    <message>
+        <source>Link incidents to this note</source>
+        <translation>Lier des incidents à cette note</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Ouvrir</translation>
+    </message>
+    <message>
+        <source>Open the selected incident</source>
+        <translation>Ouvrir l’incident sélectionné</translation>
+    </message>
+    <message>
+        <source>&amp;Unlink</source>
+        <translation>&amp;Délier</translation>
+    </message>
+    <message>
+        <source>Unlink the selected incident</source>
+        <translation>Délier l’incident sélectionné</translation>
+    </message>
+    <message>
+        <source>(incident not in this vault)</source>
+        <translation>(incident absent de ce coffre)</translation>
+    </message>
+    <message>
+        <source>1 incident</source>
+        <translation>1 incident</translation>
+    </message>
+    <message>
+        <source>{count} incidents</source>
+        <translation>{count} incidents</translation>
+    </message>
+    <message>
+        <source>Field notes</source>
+        <translation>Notes de terrain</translation>
+    </message>
+    <message>
+        <source>&amp;New note</source>
+        <translation>&amp;Nouvelle note</translation>
+    </message>
+    <message>
+        <source>New note (Ctrl+Shift+N)</source>
+        <translation>Nouvelle note (Ctrl+Maj+N)</translation>
+    </message>
+    <message>
+        <source>Filter notes… (Ctrl+F)</source>
+        <translation>Filtrer les notes… (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Filter notes</source>
+        <translation>Filtrer les notes</translation>
+    </message>
+    <message>
+        <source>Clear the filter</source>
+        <translation>Effacer le filtre</translation>
+    </message>
+    <message>
+        <source>Notes, newest first</source>
+        <translation>Notes, de la plus récente à la plus ancienne</translation>
+    </message>
+    <message>
+        <source>{shown} of {total} notes</source>
+        <translation>{shown} sur {total} notes</translation>
+    </message>
+    <message>
+        <source>1 note</source>
+        <translation>1 note</translation>
+    </message>
+    <message>
+        <source>{total} notes</source>
+        <translation>{total} notes</translation>
+    </message>
+    <message>
+        <source>Choose a note on the left, or press New note (Ctrl+Shift+N).</source>
+        <translation>Choisissez une note à gauche, ou appuyez sur Nouvelle note (Ctrl+Maj+N).</translation>
+    </message>
+    <message>
+        <source>No field notes yet — press New note (Ctrl+Shift+N) to write down a meeting or a visit.</source>
+        <translation>Aucune note de terrain pour l’instant — appuyez sur Nouvelle note (Ctrl+Maj+N) pour consigner une réunion ou une visite.</translation>
+    </message>
+    <message>
+        <source>Link incidents</source>
+        <translation>Lier des incidents</translation>
+    </message>
+    <message>
+        <source>Search incidents by words…</source>
+        <translation>Rechercher des incidents par mots…</translation>
+    </message>
+    <message>
+        <source>Search incidents</source>
+        <translation>Rechercher des incidents</translation>
+    </message>
+    <message>
+        <source>Clear the search</source>
+        <translation>Effacer la recherche</translation>
+    </message>
+    <message>
+        <source>Incidents found</source>
+        <translation>Incidents trouvés</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Lier</translation>
+    </message>
+    <message>
+        <source>Link the selected incidents</source>
+        <translation>Lier les incidents sélectionnés</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Recherche…</translation>
+    </message>
+    <message>
+        <source>Search failed: {why}</source>
+        <translation>La recherche a échoué : {why}</translation>
+    </message>
+    <message>
+        <source>No incidents match.</source>
+        <translation>Aucun incident ne correspond.</translation>
+    </message>
+    <message>
+        <source>The most recent incidents; type to search.</source>
+        <translation>Les incidents les plus récents ; tapez pour rechercher.</translation>
+    </message>
+    <message>
+        <source>The first {limit} matches; add words to narrow.</source>
+        <translation>Les {limit} premiers résultats ; ajoutez des mots pour affiner.</translation>
+    </message>
+    <message>
+        <source>{count} found.</source>
+        <translation>{count} trouvé(s).</translation>
     </message>
 </context>
 <context>
