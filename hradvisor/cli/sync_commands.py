@@ -122,14 +122,15 @@ def cmd_enroll(args: argparse.Namespace) -> int:
     with unlock(args) as vault:
         outbox = Outbox(vault)
         identity = outbox.identity()
-        outbox.pin_hq(bundle, url=args.url, ca_pem=ca_pem)
         request = make_enrollment_request(identity, outbox.device_id, args.label, hq_bundle=bundle)
         if args.out:
+            outbox.pin_hq(bundle, url=None, ca_pem=ca_pem)
             write_atomic(Path(args.out), request)
             where = f"written to {args.out}: give it to HQ"
         else:
             with HQClient(args.url, ca_pem=ca_pem) as client:
-                client.check_hq(bundle.fingerprint)
+                client.check_hq(bundle.fingerprint)  # pin only an HQ that answers as itself
+                outbox.pin_hq(bundle, url=args.url, ca_pem=ca_pem)
                 client.enroll(request)
             where = f"sent to {args.url}"
     print(f"Enrollment request {where}.", file=sys.stderr)
@@ -150,9 +151,18 @@ def _packing_bar(outbox: Outbox) -> Any:
     )
 
 
+def _export_dir(out: Path) -> None:
+    """Create the target folder; a USB stick's file system may refuse permissions (vfat):
+    the package files are ciphertext, so that is not a reason to fail."""
+    try:
+        make_private_dir(out)
+    except PermissionError:
+        out.mkdir(parents=True, exist_ok=True)
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     out = Path(args.out)
-    make_private_dir(out)
+    _export_dir(out)
     with unlock(args) as vault:
         outbox = Outbox(vault)
         with _packing_bar(outbox) as packing:

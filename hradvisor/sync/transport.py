@@ -15,6 +15,7 @@ import binascii
 import hashlib
 import json
 import random
+import re
 import ssl
 import time
 from collections.abc import Callable
@@ -29,6 +30,7 @@ from hradvisor.sync.token import authorization_header, body_digest, make_token
 
 UPLOAD_CHUNK = 1024 * 1024
 MAX_RECEIPT_RESPONSE = 64 * 1024
+MAX_RESPONSE = 8 * 1024 * 1024  # a receipt list of ~1,500 receipts; everything else is tiny
 _RETRY_STATUSES = {408, 425, 429, 500, 502, 503, 504}
 
 
@@ -68,7 +70,9 @@ class HQClient:
         verify: ssl.SSLContext | bool = True
         if ca_pem:
             verify = ssl.create_default_context(cadata=ca_pem)
-        self._http = httpx.Client(base_url=url.rstrip("/"), verify=verify, timeout=timeout)
+        self._http = httpx.Client(
+            base_url=url.rstrip("/"), verify=verify, timeout=timeout, follow_redirects=False
+        )
         self.url = url
 
     def close(self) -> None:
@@ -108,7 +112,7 @@ class HQClient:
             if signed:
                 all_headers.update(self._headers(method, path, body))
             try:
-                response = self._http.request(method, path, content=body, headers=all_headers)
+                response = self._send_capped(method, path, body, all_headers)
             except httpx.TransportError as exc:
                 if isinstance(exc, httpx.ConnectError) and "CERTIFICATE" in str(exc).upper():
                     raise SyncError(
@@ -122,6 +126,28 @@ class HQClient:
                 continue
             return response
         raise SyncError(f"HQ at {self.url} is unreachable ({last}); the outbox keeps everything")
+
+    def _send_capped(
+        self, method: str, path: str, body: bytes, headers: dict[str, str]
+    ) -> httpx.Response:
+        """Send, reading at most ``MAX_RESPONSE`` bytes of the answer (a hostile server
+        cannot make the device buffer gigabytes)."""
+        request = self._http.build_request(method, path, content=body, headers=headers)
+        response = self._http.send(request, stream=True)
+        try:
+            declared = response.headers.get("Content-Length", "")
+            if declared.isdigit() and int(declared) > MAX_RESPONSE:
+                raise SyncError(f"HQ at {self.url} sent an answer too large to be one")
+            content = bytearray()
+            for piece in response.iter_bytes():
+                content += piece
+                if len(content) > MAX_RESPONSE:
+                    raise SyncError(f"HQ at {self.url} sent an answer too large to be one")
+        finally:
+            response.close()
+        return httpx.Response(
+            response.status_code, headers=response.headers, content=bytes(content), request=request
+        )
 
     def _fail(self, response: httpx.Response, what: str) -> SyncError:
         reason = _json_field(response, "reason") or _json_field(response, "error") or ""
@@ -157,7 +183,7 @@ class HQClient:
         response = self._request("POST", "/v1/enrollments", body=request, signed=False)
         if response.status_code not in (200, 201, 202):
             raise self._fail(response, "enrollment")
-        return dict(response.json())
+        return _json_object(response)
 
     def upload(self, data: bytes, progress: Callable[[int], None] | None = None) -> bytes:
         """Upload one package (resuming where HQ has it) and return HQ's receipt bytes."""
@@ -170,8 +196,13 @@ class HQClient:
         )
         if response.status_code not in (200, 201):
             raise self._fail(response, "starting the upload")
-        upload_id = str(response.json()["upload_id"])
-        offset = int(response.json()["offset"])
+        answer = _json_object(response)
+        upload_id, offset = answer.get("upload_id"), answer.get("offset")
+        if not isinstance(upload_id, str) or not isinstance(offset, int) or offset < 0:
+            raise SyncError("HQ sent a malformed answer to the upload request")
+        if not re.fullmatch(r"[A-Za-z0-9_-]{1,128}", upload_id):
+            raise SyncError("HQ sent a malformed upload id")
+        offset = min(offset, len(data))
         if progress:
             progress(offset)
         for _ in range(4 * (len(data) // UPLOAD_CHUNK + 2) + self._retry.attempts):
@@ -191,6 +222,7 @@ class HQClient:
                 return _receipt_bytes(response)
             if response.status_code in (204, 409):
                 new = _offset(response) if response.status_code == 204 else self._offset(upload_id)
+                new = min(new, len(data))
                 if progress and new > offset:
                     progress(new - offset)
                 offset = new
@@ -227,6 +259,16 @@ def _receipt_bytes(response: httpx.Response) -> bytes:
     if len(response.content) > MAX_RECEIPT_RESPONSE:
         raise PackageRejected("receipt too large", what="receipt")
     return response.content
+
+
+def _json_object(response: httpx.Response) -> dict[str, Any]:
+    try:
+        value = response.json()
+    except ValueError:
+        value = None
+    if not isinstance(value, dict):
+        raise SyncError("HQ sent a malformed answer (not a JSON object)")
+    return value
 
 
 def _json_field(response: httpx.Response, name: str) -> str | None:

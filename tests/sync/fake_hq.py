@@ -61,6 +61,8 @@ class FakeHQ:
     max_patch: int | None = None  # store at most this many bytes per PATCH (a cut connection)
     announce_fingerprint: str | None = None
     receipt_signer: Identity | None = None  # sign receipts with another key (a forgery)
+    health_body: bytes | None = None  # answer /v1/health with these bytes instead
+    upload_answer: bytes | None = None  # answer POST /v1/uploads with these bytes instead
     requests: list[tuple[str, str]] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -146,6 +148,9 @@ class _Handler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:
         self.hq.requests.append(("GET", self.path))
         url = urlsplit(self.path)
+        if url.path == "/v1/health" and self.hq.health_body is not None:
+            self._send(200, self.hq.health_body)
+            return
         if url.path == "/v1/health":
             fingerprint = self.hq.announce_fingerprint or self.hq.identity.fingerprint
             self._json(200, {"status": "ok", "hq_fingerprint": fingerprint})
@@ -178,6 +183,9 @@ class _Handler(BaseHTTPRequestHandler):
             return
         device = self._device(body)
         if device is None:
+            return
+        if self.hq.upload_answer is not None:
+            self._send(201, self.hq.upload_answer)
             return
         announced = json.loads(body)
         with self.hq.lock:
@@ -238,6 +246,10 @@ class _Handler(BaseHTTPRequestHandler):
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
     hq: FakeHQ
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """Quiet: a client hanging up mid-answer is a case under test, not a server bug
+        (the default prints a traceback into the CLI's captured stderr)."""
 
 
 @dataclass

@@ -200,3 +200,38 @@ def test_crash_between_upload_and_receipt_is_recovered(
     assert "1 earlier package(s) confirmed by HQ" in result.err
     assert len(running.hq.uploads) == uploads_before  # nothing sent twice
     assert _status(cli)["revisions_delivered"] == 1
+
+
+def test_oversized_answer_is_not_buffered(
+    cli: Cli, unlocked: Path, tmp_path: Path, running: Running
+) -> None:
+    _enroll(cli, tmp_path, running)
+    running.hq.health_body = b"{" + b" " * (9 * 1024 * 1024) + b"}"
+    assert "too large" in cli("sync", "push").error(1)
+
+
+@pytest.mark.parametrize(
+    "answer", [b"not json", b"[]", b'{"upload_id": "../x", "offset": 0}', b'{"upload_id": "u"}']
+)
+def test_malformed_upload_answer_is_a_clear_error(
+    cli: Cli, unlocked: Path, tmp_path: Path, running: Running, answer: bytes
+) -> None:
+    _enroll(cli, tmp_path, running)
+    add_incidents(unlocked, [make_incident()])
+    running.hq.upload_answer = answer
+    assert "malformed" in cli("sync", "push").error(1)
+    assert _status(cli)["packages_pending"] == 1
+
+
+def test_enrolling_with_a_server_that_is_not_that_hq_pins_nothing(
+    cli: Cli, unlocked: Path, tmp_path: Path, running: Running
+) -> None:
+    running.hq.announce_fingerprint = generate_identity().fingerprint
+    bundle = tmp_path / "hq.bundle"
+    bundle.write_bytes(running.hq.identity.public_bundle().to_bytes())
+    ca = tmp_path / "hq-ca.pem"
+    ca.write_text(running.ca_pem)
+    result = cli("sync", "enroll", "--hq-bundle", bundle, "--url", running.url, "--ca", ca, "--yes")
+    assert result.code == 1 and "not the HQ" in result.err
+    assert running.hq.enrollments == []
+    assert _status(cli)["hq_fingerprint"] is None
