@@ -118,6 +118,7 @@ def delta_rows(fixture: Fixture, runs: int) -> list[Row]:
             hq = generate_identity()
             outbox.pin_hq(hq.public_bundle())
             _mark_backlog_sent(vault, hq.public_bundle().fingerprint)
+            count = vault.queries.count()  # the vault's size before the timed changes
             samples = []
             for run in range(runs + 1):
                 batch = list(generate_incidents(DELTA_CHANGES, seed=SEED + 1000 + run, until=UNTIL))
@@ -125,7 +126,6 @@ def delta_rows(fixture: Fixture, runs: int) -> list[Row]:
                 seconds = timed(outbox.prepare)
                 if run:
                     samples.append(seconds)
-            count = vault.queries.count()
             made = outbox.pending()
             assert made and made[-1].revisions == DELTA_CHANGES
     timing = summarise(samples)

@@ -14,6 +14,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from tqdm import tqdm
+
 from hradvisor.hq.errors import Rejected
 from hradvisor.hq.export import to_csv, to_json
 from hradvisor.hq.passphrase import new_operator_passphrase, operator_passphrase
@@ -132,35 +134,42 @@ def _read_capped(path: Path, cap: int) -> bytes:
         return handle.read(cap + 1)
 
 
+def _import_one(service: HQService, path: Path, receipts: Path | None) -> str:
+    """Ingest one package file and write its receipt; the line that reports it."""
+    outcome = service.ingest(_read_capped(path, MAX_IMPORT_FILE), via="file")
+    receipt = (receipts or path.parent) / f"{outcome.device_id}-{outcome.sequence}{RECEIPT_SUFFIX}"
+    write_atomic(receipt, outcome.receipt)
+    state = "already received" if outcome.replay else "accepted"
+    missing = ", ".join(f"{g.first}-{g.last}" for g in outcome.gaps)
+    return (
+        f"{path}: {state}, device {outcome.device_id} package {outcome.sequence} "
+        f"({outcome.counts['revisions']} revisions); receipt {receipt}"
+        + (f"; missing packages {missing}" if missing else "")
+    )
+
+
 def import_files(args: argparse.Namespace) -> int:
-    """Ingest each file; write its receipt for carrying back. Exit 5 if any was rejected."""
+    """Ingest each file; write its receipt for carrying back. Exit 5 if any was rejected.
+
+    A progress bar shows on a terminal; piped, only the per-file lines appear.
+    """
     rejected = failed = 0
-    with _service(args) as service:
+    with (
+        _service(args) as service,
+        tqdm(total=len(args.files), unit="package", disable=not sys.stderr.isatty()) as bar,
+    ):
         for path in args.files:
             try:
-                data = _read_capped(path, MAX_IMPORT_FILE)
+                tqdm.write(_import_one(service, path, args.receipts), file=sys.stdout)
             except OSError as exc:
-                print(f"hradvisor-hq: error: {path}: {exc.strerror}", file=sys.stderr)
+                tqdm.write(f"hradvisor-hq: error: {path}: {exc.strerror}", file=sys.stderr)
                 failed += 1
-                continue
-            try:
-                outcome = service.ingest(data, via="file")
             except Rejected as exc:
                 if len(args.files) == 1:
                     raise
-                print(f"hradvisor-hq: error: {path}: {exc}", file=sys.stderr)
+                tqdm.write(f"hradvisor-hq: error: {path}: {exc}", file=sys.stderr)
                 rejected += 1
-                continue
-            folder = args.receipts or path.parent
-            receipt = folder / f"{outcome.device_id}-{outcome.sequence}{RECEIPT_SUFFIX}"
-            write_atomic(receipt, outcome.receipt)
-            state = "already received" if outcome.replay else "accepted"
-            missing = ", ".join(f"{g.first}-{g.last}" for g in outcome.gaps)
-            print(
-                f"{path}: {state}, device {outcome.device_id} package {outcome.sequence} "
-                f"({outcome.counts['revisions']} revisions); receipt {receipt}"
-                + (f"; missing packages {missing}" if missing else "")
-            )
+            bar.update(1)
     return 5 if rejected else 1 if failed else 0
 
 

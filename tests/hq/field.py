@@ -32,13 +32,14 @@ def incident_revision(
     parents: tuple[str, ...] = (),
     country: str = "XA",
     title: str = "Detention of traders at Fenwick Crossing",
+    narrative: str = "Fictional narrative for tests.",
 ) -> dict[str, Any]:
     body = {
         "title": title,
         "date": "2026-10-14",
         "location": {"country": country, "admin1": f"{country}-02", "place": "Fenwick Crossing"},
         "violations": ["arbitrary-detention"],
-        "narrative": "Fictional narrative for tests.",
+        "narrative": narrative,
     }
     fields: dict[str, Any] = {
         "entity_type": "incident",

@@ -244,3 +244,15 @@ def test_serve_answers_over_tls_and_stops_cleanly(hq: Path, tls: TLSFiles, tmp_p
     assert process.returncode in (0, -signal.SIGTERM)
     assert "Traceback" not in err
     assert f"as HQ {bundle.fingerprint}" in err and PASSPHRASE not in err
+
+
+def test_import_of_several_files_keeps_the_good_ones(
+    hq: Path, approved: FieldDevice, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    good, bad = tmp_path / "1.hrpkg", tmp_path / "2.hrpkg"
+    good.write_bytes(approved.package().data)
+    bad.write_bytes(approved.package().data[:100])
+    code, out, err = run(capsys, "import", str(bad), str(good), "--dir", str(hq))
+    assert code == 5
+    assert err.count("\n") == 1 and str(bad) in err and "package rejected" in err
+    assert "accepted" in out and (tmp_path / f"{approved.device_id}-1.hrrcpt").is_file()

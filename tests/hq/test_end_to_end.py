@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import base64
 import concurrent.futures
+import hashlib
+import json
+from pathlib import Path
 
 import httpx
 import pytest
@@ -133,3 +136,38 @@ def test_fifty_concurrent_uploads_none_lost(
 def test_plain_http_is_refused(server: str) -> None:
     with pytest.raises(httpx.HTTPError):
         httpx.get(server.replace("https://", "http://") + "/v1/health", timeout=5)
+
+
+def test_no_plaintext_at_hq_at_rest(
+    service: HQService,
+    device: FieldDevice,
+    server: str,
+    tls: TLSFiles,
+    hq_dir: Path,
+    private_tmp: Path,
+) -> None:
+    """Narratives travel inside packages; at HQ they exist only inside the encrypted store."""
+    canary = "Canary-7f3a narrative that must never be readable on disk"
+    finished = device.package(device.revisions(2, narrative=canary))
+    partial = device.package(device.revisions(2, narrative=canary))
+    assert canary.encode() not in finished.data  # the package itself is encrypted
+    with tls_client(tls, server) as client:
+        assert device.upload(client, finished.data).status_code == 200
+        body = json.dumps(
+            {"sha256": hashlib.sha256(partial.data).hexdigest(), "size": len(partial.data)}
+        ).encode()
+        started = client.post(
+            "/v1/uploads", content=body, headers=device.auth("POST", "/v1/uploads", body)
+        )
+        path = f"/v1/uploads/{started.json()['upload_id']}"
+        piece = partial.data[: len(partial.data) // 2]
+        headers = {**device.auth("PATCH", path, piece), "Upload-Offset": "0"}
+        assert client.patch(path, content=piece, headers=headers).status_code == 204
+    assert count(service, "upload_chunks") == 1 and count(service, "revisions") == 2
+    with service.store.db.read() as conn:  # it is there, readable through the key only
+        bodies = [row[0] for row in conn.execute("SELECT body FROM revisions")]
+    assert all(canary in body for body in bodies)
+    for folder in (hq_dir, private_tmp):
+        for file in folder.rglob("*"):
+            if file.is_file():
+                assert canary.encode() not in file.read_bytes(), file.name
