@@ -33,6 +33,7 @@ class Preferences:
     language: str = "auto"
     theme: str = "light"
     idle_minutes: int = 10
+    send_automatically: bool = True  # off: sync only when asked (some networks must not see HQ)
 
     @property
     def idle_ms(self) -> int:
@@ -70,6 +71,10 @@ def _valid(raw: dict[str, Any]) -> Preferences:
     low, high = IDLE_MINUTES_RANGE
     ok = isinstance(minutes, int) and not isinstance(minutes, bool) and low <= minutes <= high
     values["idle_minutes"] = minutes if ok else defaults.idle_minutes
+    automatic = raw.get("send_automatically")
+    values["send_automatically"] = (
+        automatic if isinstance(automatic, bool) else defaults.send_automatically
+    )
     return Preferences(**values)
 
 

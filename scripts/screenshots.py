@@ -105,7 +105,27 @@ def incident_list(app: QApplication, tmp: Path) -> None:
     page.clear_filters()
     settle(app, lambda: "600" in page.count_label.text())
     editor_screens(app, window)
+    other_sections(app, window)
     window.lock()
+
+
+def other_sections(app: QApplication, window: MainWindow) -> None:
+    """Settings, the notes list, and the dark look on the list and the dashboard."""
+    shell = window.shell
+    if shell is None:
+        raise SystemExit("the shell did not appear")
+    shell.incident_section.show_list()
+    shell.navigation.setCurrentRow(6)
+    save(app, window, "settings")
+    apply_theme(app, "dark")
+    shell.navigation.setCurrentRow(0)
+    save(app, window, "dark-incident-list")
+    shell.navigation.setCurrentRow(2)
+    for _ in range(20):  # the analysis runs in a worker; let it answer and paint
+        settle(app)
+    save(app, window, "dark-dashboard")
+    apply_theme(app, "light")
+    shell.navigation.setCurrentRow(0)
 
 
 def _rich_incident(window: MainWindow) -> str:

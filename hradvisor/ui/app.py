@@ -19,9 +19,12 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget
 
+from hradvisor.preferences import Preferences, load_preferences
 from hradvisor.store import KdfParams, Vault
+from hradvisor.ui.collector import GuiThreadCollector
+from hradvisor.ui.i18n import chosen_language, install_translators
 from hradvisor.ui.incidents.editor import prompts
-from hradvisor.ui.locking import DEFAULT_IDLE_MS, IdleWatcher
+from hradvisor.ui.locking import IdleWatcher
 from hradvisor.ui.shell import Shell
 from hradvisor.ui.theme import apply_theme
 from hradvisor.ui.vault_screen import CreateVaultScreen, UnlockScreen
@@ -30,12 +33,24 @@ WINDOW_SIZE = (1280, 800)
 
 
 class MainWindow(QMainWindow):
-    """The application window. *kdf* and *idle_ms* are injectable for tests."""
+    """The application window. *kdf*, *idle_ms* and *preferences* are injectable for tests.
+
+    Without *idle_ms* the auto-lock delay comes from the preferences (Settings).
+    """
 
     def __init__(
-        self, vault_dir: Path, *, kdf: KdfParams | None = None, idle_ms: int = DEFAULT_IDLE_MS
+        self,
+        vault_dir: Path,
+        *,
+        kdf: KdfParams | None = None,
+        idle_ms: int | None = None,
+        preferences: Preferences | None = None,
     ) -> None:
         super().__init__()
+        self.preferences = preferences or load_preferences()
+        self._kdf = kdf
+        self._fixed_idle = idle_ms is not None
+        idle_ms = idle_ms if idle_ms is not None else self.preferences.idle_ms
         self.setWindowTitle("hradvisor")
         self.resize(*WINDOW_SIZE)
         self.vault_dir = vault_dir
@@ -60,13 +75,24 @@ class MainWindow(QMainWindow):
 
     def _show_shell(self, vault: Vault) -> None:
         self.vault = vault
-        self.shell = Shell(vault)
+        self.shell = Shell(vault, preferences=self.preferences, kdf=self._kdf)
         self.shell.lock_requested.connect(self._lock_requested)
+        self.shell.preferences_changed.connect(self._apply_preferences)
         self.stack.addWidget(self.shell)
         self.stack.setCurrentWidget(self.shell)
         self.shell.navigation.setFocus()
         self._drop_create_screen()
         self.idle.arm()
+
+    def _apply_preferences(self, preferences: Preferences) -> None:
+        """What can change at once does: the auto-lock delay and the light or dark look."""
+        theme_changed = preferences.theme != self.preferences.theme
+        self.preferences = preferences
+        if not self._fixed_idle:
+            self.idle.set_interval(preferences.idle_ms)
+        app = QApplication.instance()
+        if theme_changed and isinstance(app, QApplication):
+            apply_theme(app, preferences.theme)
 
     def _drop_create_screen(self) -> None:
         """After the first unlock, creating is over: later locks go to the unlock screen."""
@@ -131,7 +157,13 @@ def run_gui(vault_dir: Path) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)  # noqa: S101 (narrows the type for mypy)
     app.setApplicationName("hradvisor")
-    apply_theme(app)
-    window = MainWindow(vault_dir)
+    preferences = load_preferences()
+    install_translators(app, chosen_language(preferences.language))
+    apply_theme(app, preferences.theme)
+    collector = GuiThreadCollector(app)
+    window = MainWindow(vault_dir, preferences=preferences)
     window.show()
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        collector.stop()

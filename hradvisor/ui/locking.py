@@ -39,6 +39,12 @@ class IdleWatcher(QObject):
     def disarm(self) -> None:
         self._timer.stop()
 
+    def set_interval(self, idle_ms: int) -> None:
+        """A new delay (from Settings); a running countdown restarts with it."""
+        self._timer.setInterval(idle_ms)
+        if self._timer.isActive():
+            self._timer.start()
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if self._timer.isActive() and event.type() in _ACTIVITY:
             self._timer.start()

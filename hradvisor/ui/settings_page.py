@@ -25,10 +25,11 @@ from hradvisor.preferences import IDLE_MINUTES_RANGE, Preferences, save_preferen
 from hradvisor.store import KdfParams, Vault
 from hradvisor.ui.vault_screen.passphrase import ChangePassphraseDialog
 from hradvisor.ui.vault_screen.shares import RecoverySharesDialog
-from hradvisor.ui.widgets import button, label
+from hradvisor.ui.widgets import button, label, name_parts
 from hradvisor.ui.workers import run_in_background, user_message
 
 translate = QCoreApplication.translate  # lupdate finds translate("Context", "text")
+FIELD_WIDTH = 360  # choices read better short than stretched across the window
 
 
 class SettingsPage(QWidget):
@@ -86,7 +87,10 @@ class SettingsPage(QWidget):
         self.idle.setRange(*IDLE_MINUTES_RANGE)
         self.idle.setSuffix(translate("SettingsPage", " min"))
         self.idle.setAccessibleName(translate("SettingsPage", "Lock after this many idle minutes"))
+        name_parts(self.idle, translate("SettingsPage", "Lock after this many idle minutes"))
         self._show(self._preferences)
+        for field in (self.language, self.theme, self.idle):
+            field.setMaximumWidth(FIELD_WIDTH)
         form.addRow(translate("SettingsPage", "Language"), self.language)
         form.addRow(
             "",
@@ -134,12 +138,17 @@ class SettingsPage(QWidget):
         self.idle.blockSignals(False)
 
     def _changed(self) -> None:
-        wanted = replace(
-            self._preferences,
+        self.change(
             language=str(self.language.currentData()),
             theme=str(self.theme.currentData()),
             idle_minutes=self.idle.value(),
         )
+
+    def change(self, **changes: object) -> None:
+        """Save these preferences (from this page or another section, e.g. Sync)."""
+        wanted = replace(self._preferences, **changes)  # type: ignore[arg-type]
+        if wanted == self._preferences:
+            return
         run_in_background(
             lambda: save_preferences(wanted), lambda _r: self._saved(wanted), self._failed
         )

@@ -17,14 +17,25 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QStackedWidget,
     QStatusBar,
     QVBoxLayout,
     QWidget,
 )
 
-from hradvisor.store import Vault
+from hradvisor.preferences import Preferences
+from hradvisor.store import IncidentFilter, KdfParams, Vault
+from hradvisor.ui.dashboard import DashboardPage
+from hradvisor.ui.i18n import chosen_language
 from hradvisor.ui.incidents import IncidentEditor, IncidentListPage, IncidentsSection
+from hradvisor.ui.incidents.attachments import AttachmentsPanel
+from hradvisor.ui.incidents.history import HistoryPanel
+from hradvisor.ui.notes import IncidentNotesPanel, NotesPage
+from hradvisor.ui.reports import ReportsPage
+from hradvisor.ui.risk import RiskPage
+from hradvisor.ui.settings_page import SettingsPage
+from hradvisor.ui.sync import SyncPage
 from hradvisor.ui.theme import MUTED
 from hradvisor.ui.widgets import button, label
 from hradvisor.ui.workers import run_in_background, user_message
@@ -77,6 +88,8 @@ SECTIONS: tuple[tuple[str, str, str], ...] = (
     ),
 )
 
+INCIDENTS, NOTES, DASHBOARD, RISK, REPORTS, SYNC, SETTINGS = range(len(SECTIONS))
+
 
 def _tr(text: str) -> str:
     """Translate a SECTIONS string (marked above with QT_TRANSLATE_NOOP) when it is shown."""
@@ -92,8 +105,15 @@ class Shell(QWidget):
     """
 
     lock_requested = Signal(bool)
+    preferences_changed = Signal(object)
 
-    def __init__(self, vault: Vault) -> None:
+    def __init__(
+        self,
+        vault: Vault,
+        *,
+        preferences: Preferences | None = None,
+        kdf: KdfParams | None = None,
+    ) -> None:
         super().__init__()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -108,9 +128,27 @@ class Shell(QWidget):
         self.editor: IncidentEditor = self.incident_section.editor
         self._vault: Vault | None = vault
         self.editor.saved.connect(self._saved)
+        preferences = preferences or Preferences()
+        lang = chosen_language(preferences.language)
         self.pages.addWidget(self.incident_section)
-        for title, icon, purpose in SECTIONS[self.pages.count() :]:
-            self.pages.addWidget(_empty_state(_tr(title), icon, _tr(purpose)))
+        self.history = HistoryPanel(vault)
+        self.attachments = AttachmentsPanel(vault)
+        self.incident_notes = IncidentNotesPanel(vault)
+        self.editor.add_panel(translate("Shell", "Notes"), self.incident_notes)
+        self.editor.add_panel(translate("Shell", "Attachments"), self.attachments)
+        self.editor.add_panel(translate("Shell", "History"), self.history)
+        self.notes = NotesPage(vault)
+        self.pages.addWidget(self.notes)
+        self.dashboard = DashboardPage(vault, lang=lang)
+        self.risk = RiskPage(vault)
+        self.reports = ReportsPage(vault, lang=lang)
+        self.sync = SyncPage(vault, automatic=preferences.send_automatically)
+        self.settings = SettingsPage(vault, preferences, kdf=kdf)
+        for page in (self.dashboard, self.risk, self.reports, self.sync, self.settings):
+            self.pages.addWidget(page)
+        self._sync_summary = ""
+        self._count_text = ""
+        self._connect_sections()
         body.addWidget(self.navigation)
         body.addWidget(self.pages, 1)
         layout.addLayout(body, 1)
@@ -122,6 +160,52 @@ class Shell(QWidget):
         self.navigation.setCurrentRow(0)
         self._shortcuts()
         self._recount()
+
+    def _connect_sections(self) -> None:
+        self.editor.saved.connect(lambda *_args: self.history.refresh())
+        self.history.restored.connect(self._restored)
+        self.notes.incident_requested.connect(self.open_incident)
+        self.incident_notes.incident_requested.connect(self.open_incident)
+        self.dashboard.show_incidents.connect(self.show_incidents)
+        self.dashboard.signals_changed.connect(lambda n: self._badge(DASHBOARD, n))
+        self.risk.incident_requested.connect(self.open_incident)
+        self.sync.pending_changed.connect(lambda n: self._badge(SYNC, n))
+        self.sync.summary.connect(self._show_sync_summary)
+        self.sync.automatic.toggled.connect(lambda on: self.settings.change(send_automatically=on))
+        self.settings.preferences_changed.connect(self.preferences_changed)
+
+    def _restored(self, incident_id: str) -> None:
+        """A restore wrote a new version: show it in the form, and the list's row."""
+        self.editor.open_incident(incident_id)
+        self.incidents.apply_filters()
+
+    def show_incidents(self, wanted: IncidentFilter) -> None:
+        """Drill-down from another section: the incident list, filtered as asked."""
+        self.navigation.setCurrentRow(INCIDENTS)
+        self.incident_section.show_list()
+        self.incidents.show_filter(wanted)
+
+    def open_incident(self, incident_id: str) -> None:
+        self.navigation.setCurrentRow(INCIDENTS)
+        self.incident_section.open_incident(incident_id)
+
+    def _badge(self, row: int, count: int) -> None:
+        """A count after a section's name (UI.md: pending packages, new signals)."""
+        if self._vault is None:
+            return  # a late answer after the lock: the shell is going
+        title = _tr(SECTIONS[row][0])
+        item = self.navigation.item(row)
+        item.setText(f"{title}  ·  {count}" if count else title)
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{title} ({count})" if count else title)
+
+    def _show_sync_summary(self, text: str) -> None:
+        if self._vault is None:
+            return
+        self._sync_summary = text
+        self._show_status()
+
+    def _show_status(self) -> None:
+        self.status.showMessage(" · ".join(p for p in (self._count_text, self._sync_summary) if p))
 
     def _recount(self) -> None:
         if self._vault is not None:
@@ -139,12 +223,29 @@ class Shell(QWidget):
 
     # -- unsaved work, for the window -------------------------------------------------------
     def has_unsaved_changes(self) -> bool:
-        return self.editor.has_unsaved_changes()
+        return (
+            self.editor.has_unsaved_changes()
+            or self.notes.has_unsaved_changes()
+            or self.incident_notes.has_unsaved_changes()
+            or self.risk.has_unsaved_changes()
+            or self.reports.has_unsaved_changes()
+        )
 
     def confirm_leave(self, then: Callable[[], None]) -> None:
         """Run *then* once unsaved work is saved or discarded (asks first); not if cancelled."""
+        for row, page in ((RISK, self.risk), (REPORTS, self.reports)):
+            if page.has_unsaved_changes():
+                self.navigation.setCurrentRow(row)
+                if not page.confirm_discard():
+                    return
+        for notes_row, notes in ((NOTES, self.notes), (INCIDENTS, self.incident_notes)):
+            if notes.has_unsaved_changes():
+                self.navigation.setCurrentRow(notes_row)
+                if not _confirm_discard_note(self):
+                    return
+                notes.discard_changes()
         if self.editor.has_unsaved_changes():
-            self.navigation.setCurrentRow(0)
+            self.navigation.setCurrentRow(INCIDENTS)
             self.incident_section.show_editor()
         self.editor.confirm_leave(then)
 
@@ -153,9 +254,16 @@ class Shell(QWidget):
         self.editor.keep_draft(locking=True)
 
     def forget(self) -> None:
-        """On lock, before the shell goes: drop the vault and every incident row and field."""
+        """On lock, before the shell goes: drop the vault and everything any section shows."""
         self._vault = None
         self.incident_section.forget()
+        for panel in (self.history, self.attachments, self.incident_notes, self.notes):
+            panel.clear()
+        self.dashboard.clear()
+        self.risk.clear()
+        self.reports.clear()
+        self.sync.forget()
+        self.settings.forget()
 
     def _header(self, vault_name: str) -> QFrame:
         header = QFrame()
@@ -204,31 +312,21 @@ class Shell(QWidget):
 
     def _show_count(self, count: int) -> None:
         text = translate("Shell", "Vault unlocked · {count} incidents").format(count=f"{count:,}")
-        self.status.showMessage(text)
+        self._count_text = text
+        self._show_status()
 
     def _count_failed(self, exc: BaseException) -> None:
         text = translate("Shell", "Vault unlocked · incidents could not be counted: {why}")
-        self.status.showMessage(text.format(why=user_message(exc)))
+        self._count_text = text.format(why=user_message(exc))
+        self._show_status()
 
 
-def _empty_state(title: str, icon: str, purpose: str) -> QWidget:
-    """An honest placeholder: what the section will hold, and that it is not built yet."""
-    page = QWidget()
-    layout = QVBoxLayout(page)
-    layout.setContentsMargins(48, 48, 48, 48)
-    layout.addStretch(1)
-    badge = label("")
-    badge.setPixmap(qta.icon(icon, color=MUTED).pixmap(48, 48))
-    badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
-    layout.addWidget(badge)
-    heading = label(title, "title")
-    heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
-    layout.addWidget(heading)
-    text = translate("Shell", "{purpose}\nThis section is not built yet in this version.").format(
-        purpose=purpose
+def _confirm_discard_note(parent: QWidget) -> bool:
+    answer = QMessageBox.question(
+        parent,
+        translate("Shell", "Unsaved note"),
+        translate("Shell", "A field note has changes that are not saved. Discard them?"),
+        QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+        QMessageBox.StandardButton.Cancel,
     )
-    body = label(text, "muted")
-    body.setAlignment(Qt.AlignmentFlag.AlignCenter)
-    layout.addWidget(body)
-    layout.addStretch(2)
-    return page
+    return answer == QMessageBox.StandardButton.Discard

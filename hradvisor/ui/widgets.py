@@ -155,3 +155,13 @@ class ElidedLabel(QLabel):
             self._full, Qt.TextElideMode.ElideRight, max(self.width(), 1)
         )
         super().setText(shown)
+
+
+def name_parts(widget: QWidget, accessible: str) -> None:
+    """Give the line edits and buttons Qt builds inside *widget* an accessible name.
+
+    Spin boxes, date edits and tables carry inner controls (an edit field,
+    the table's corner button) that screen readers announce without a name.
+    """
+    for part in widget.findChildren(QLineEdit) + widget.findChildren(QAbstractButton):
+        part.setAccessibleName(accessible)

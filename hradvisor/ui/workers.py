@@ -79,9 +79,27 @@ def run_in_background(
 ) -> BackgroundOp:
     """Run *fn* off the GUI thread; call *on_success(result)* or *on_failure(exc)* on it."""
     op = BackgroundOp(fn)
-    op.succeeded.connect(on_success)
-    op.failed.connect(on_failure)
+    op.succeeded.connect(_unless_gone(on_success))
+    op.failed.connect(_unless_gone(on_failure))
     return op.start()
+
+
+def _unless_gone(callback: Callable[[Any], None]) -> Callable[[Any], None]:
+    """*callback*, but an answer for a widget Qt has already destroyed is dropped.
+
+    A lambda wrapping a widget method outlives the widget (a lock destroys
+    every screen while workers may still be answering); calling into it then
+    raises "already deleted". That answer has nobody left to show it to.
+    """
+
+    def deliver(value: Any) -> None:
+        try:
+            callback(value)
+        except RuntimeError as exc:
+            if "already deleted" not in str(exc):
+                raise
+
+    return deliver
 
 
 def user_message(exc: BaseException) -> str:

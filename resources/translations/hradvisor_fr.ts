@@ -3063,6 +3063,14 @@
         <translation>Phrase secrète, parts de récupération, verrouillage automatique et langue.</translation>
     </message>
     <message>
+        <source>Attachments</source>
+        <translation>Pièces jointes</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Historique</translation>
+    </message>
+    <message>
         <source>Vault unlocked · counting incidents…</source>
         <translation>Coffre déverrouillé · comptage des incidents…</translation>
     </message>
@@ -3095,10 +3103,12 @@
         <translation>Coffre déverrouillé · les incidents n’ont pas pu être comptés : {why}</translation>
     </message>
     <message>
-        <source>{purpose}
-This section is not built yet in this version.</source>
-        <translation>{purpose}
-Cette section n’existe pas encore dans cette version.</translation>
+        <source>Unsaved note</source>
+        <translation>Note non enregistrée</translation>
+    </message>
+    <message>
+        <source>A field note has changes that are not saved. Discard them?</source>
+        <translation>Une note de terrain a des modifications non enregistrées. Les abandonner ?</translation>
     </message>
 </context>
 <context>

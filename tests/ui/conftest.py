@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from hradvisor.ui.app import MainWindow
+from hradvisor.ui.collector import GuiThreadCollector
 from hradvisor.ui.incidents.editor import prompts
 from hradvisor.ui.theme import apply_theme
 from tests.conftest import FAST_KDF
@@ -23,9 +24,13 @@ from tests.conftest import FAST_KDF
 
 @pytest.fixture(autouse=True)
 def _drain_workers(qapp: QApplication) -> Iterator[None]:
+    """Workers finish before the test's widgets go; cycles are collected on this thread only."""
     apply_theme(qapp)
+    collector = GuiThreadCollector(qapp)
     yield
     QThreadPool.globalInstance().waitForDone(5000)
+    collector.stop()
+    collector.deleteLater()
 
 
 @pytest.fixture(autouse=True)

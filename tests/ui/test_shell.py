@@ -101,5 +101,9 @@ def test_every_control_has_an_accessible_name(
     roots: list[QWidget] = [window, create]
     controls = [control for root in roots for control in _controls(root)]
     assert len(controls) >= 10
-    unnamed = [type(c).__name__ for c in controls if not c.accessibleName()]
-    assert unnamed == []
+    unnamed = [
+        f"{type(c).__name__} {c.objectName()!r} in {type(c.parentWidget()).__name__}"
+        for c in controls
+        if not c.accessibleName()
+    ]
+    assert not unnamed, "; ".join(unnamed)

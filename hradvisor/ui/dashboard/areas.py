@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 from hradvisor.analysis import Bucket
 from hradvisor.ui.dashboard.tiles import DOWN, SAME, UP
 from hradvisor.ui.theme import ACCENT
+from hradvisor.ui.widgets import name_parts
 
 translate = QCoreApplication.translate  # lupdate finds translate("Context", "text")
 
@@ -190,6 +191,7 @@ def area_table(model: AreaHeatModel) -> QTableView:
     proxy.setParent(table)
     table.setModel(proxy)
     table.setAccessibleName(translate("Dashboard", "Areas, by incidents"))
+    name_parts(table, translate("Dashboard", "Areas, by incidents"))
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

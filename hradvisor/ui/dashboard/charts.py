@@ -23,7 +23,7 @@ from PySide6.QtCharts import (
     QLineSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QCoreApplication, QLocale, QMargins, QPointF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QMargins, QPointF, Qt, Signal
 from PySide6.QtGui import QColor, QFocusEvent, QFont, QKeyEvent, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QToolTip
 
@@ -101,12 +101,23 @@ class _ChartView(QChartView):
         chart.setMargins(QMargins(4, 4, 4, 4))
         chart.setBackgroundRoundness(0)
         chart.layout().setContentsMargins(0, 0, 0, 0)
-        palette = self.palette()
-        chart.setBackgroundBrush(palette.color(QPalette.ColorRole.Base))
         chart.setBackgroundPen(QPen(Qt.PenStyle.NoPen))
-        chart.legend().setLabelColor(palette.color(QPalette.ColorRole.Text))
         chart.legend().setFont(self.font())
+        self._follow_palette()
         self.setMinimumHeight(220)
+
+    def _follow_palette(self) -> None:
+        """Chart colours from the palette, again whenever the look changes (light/dark)."""
+        chart, palette = self.chart(), self.palette()
+        chart.setBackgroundBrush(palette.color(QPalette.ColorRole.Base))
+        chart.legend().setLabelColor(palette.color(QPalette.ColorRole.Text))
+        for axis in chart.axes():
+            axis.setLabelsColor(palette.color(QPalette.ColorRole.Text))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:
+            self._follow_palette()
+        super().changeEvent(event)
 
     def reset(self) -> None:
         """Drop every series and axis, and the description built from them."""

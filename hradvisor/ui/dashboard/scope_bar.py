@@ -16,8 +16,8 @@ from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QProgre
 
 from hradvisor.analysis import AnalysisScope
 from hradvisor.model import admin1_areas
-from hradvisor.ui.incidents.filters import COUNTRIES, name_parts
-from hradvisor.ui.widgets import button, label
+from hradvisor.ui.incidents.filters import COUNTRIES
+from hradvisor.ui.widgets import button, label, name_parts
 
 translate = QCoreApplication.translate  # lupdate finds translate("Context", "text")
 

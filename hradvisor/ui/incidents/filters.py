@@ -10,30 +10,22 @@ import datetime as dt
 
 from PySide6.QtCore import QCoreApplication, QDate, Signal
 from PySide6.QtWidgets import (
-    QAbstractButton,
     QComboBox,
     QDateEdit,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QSizePolicy,
     QWidget,
 )
 
 from hradvisor.model import admin1_areas, vocabulary
 from hradvisor.store.queries import IncidentFilter
-from hradvisor.ui.widgets import label_language
+from hradvisor.ui.widgets import label_language, name_parts
 
 translate = QCoreApplication.translate  # lupdate finds translate("Context", "text")
 
 COUNTRIES = ("XA",)  # the fictional gazetteer until the vault records its countries
 ANY_DATE = QDate(1900, 1, 1)  # the minimum of the date fields, shown as "Any"
-
-
-def name_parts(widget: QWidget, accessible: str) -> None:
-    """Give the line edits and buttons Qt builds inside *widget* an accessible name."""
-    for part in widget.findChildren(QLineEdit) + widget.findChildren(QAbstractButton):
-        part.setAccessibleName(accessible)
 
 
 def _date_edit(accessible: str) -> QDateEdit:
@@ -141,6 +133,28 @@ class FilterBar(QWidget):
             sensitivity=_chosen(self.sensitivity),
             text=text or None,
         )
+
+    def set_filter(self, wanted: IncidentFilter) -> None:
+        """Set the controls to *wanted* (one value per control: the first of each), quietly.
+
+        Used when another screen (the dashboard) opens the list on a filter;
+        the caller applies it once afterwards.
+        """
+        self.reset()
+        self.blockSignals(True)
+        for edit, day in ((self.date_from, wanted.date_from), (self.date_to, wanted.date_to)):
+            if day is not None:
+                edit.setDate(QDate(day.year, day.month, day.day))
+        for combo, values in (
+            (self.area, wanted.admin1),
+            (self.violation, wanted.violations),
+            (self.perpetrator, wanted.perpetrators),
+            (self.verification, wanted.verification),
+            (self.sensitivity, wanted.sensitivity),
+        ):
+            if values:
+                combo.setCurrentIndex(max(0, combo.findData(values[0])))
+        self.blockSignals(False)
 
     def reset(self) -> None:
         """Every control back to "Any" without emitting ``changed`` once per control."""

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from hradvisor.store.queries import IncidentFilter
 from hradvisor.ui.incidents.chips import ChipDelegate
-from hradvisor.ui.incidents.filters import FilterBar, name_parts
+from hradvisor.ui.incidents.filters import FilterBar
 from hradvisor.ui.incidents.model import (
     COLUMNS,
     DATE,
@@ -40,7 +40,7 @@ from hradvisor.ui.incidents.model import (
     PagedQueries,
 )
 from hradvisor.ui.theme import SENSITIVITY_CHIPS, VERIFICATION_CHIPS
-from hradvisor.ui.widgets import button, label
+from hradvisor.ui.widgets import button, label, name_parts
 from hradvisor.ui.workers import run_in_background, user_message
 
 translate = QCoreApplication.translate  # lupdate finds translate("Context", "text")
@@ -183,6 +183,14 @@ class IncidentListPage(QWidget):
         run_in_background(
             lambda: _count(queries, filters, generation), self._show_count, self._count_failed
         )
+
+    def show_filter(self, wanted: IncidentFilter) -> None:
+        """Show the incidents *wanted* selects (what the bar can express), with one query."""
+        self.filters.set_filter(wanted)
+        self.search.blockSignals(True)
+        self.search.setText(wanted.text or "")
+        self.search.blockSignals(False)
+        self.apply_filters()
 
     def clear_filters(self) -> None:
         """Back to every incident, with one query rather than one per control."""

@@ -33,9 +33,8 @@ from hradvisor.model import FieldError, FieldNote, ValidationError, note_from_js
 from hradvisor.store import Vault
 from hradvisor.store.errors import ConflictError, NotFound
 from hradvisor.ui.answers import Answer, no_failure, tagged
-from hradvisor.ui.incidents.filters import name_parts
 from hradvisor.ui.notes.links import LinkedIncidents
-from hradvisor.ui.widgets import button, label
+from hradvisor.ui.widgets import button, label, name_parts
 from hradvisor.ui.workers import run_in_background, user_message
 
 translate = QCoreApplication.translate  # lupdate finds translate("Context", "text")

@@ -28,10 +28,9 @@ from PySide6.QtWidgets import (
 from hradvisor.model import FieldNote
 from hradvisor.store import Vault
 from hradvisor.ui.answers import Answer, no_failure, tagged
-from hradvisor.ui.incidents.filters import name_parts
 from hradvisor.ui.notes.editor import NoteEditor, ask_to_keep
 from hradvisor.ui.notes.listing import ID_ROLE, fill_list, matches, row_of, search_text, style_list
-from hradvisor.ui.widgets import button, label
+from hradvisor.ui.widgets import button, label, name_parts
 from hradvisor.ui.workers import run_in_background, user_message
 
 translate = QCoreApplication.translate  # lupdate finds translate("Context", "text")

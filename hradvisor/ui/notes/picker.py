@@ -27,9 +27,8 @@ from hradvisor.model import area_name
 from hradvisor.store import Vault
 from hradvisor.store.queries import IncidentFilter
 from hradvisor.ui.answers import Answer, no_failure, tagged
-from hradvisor.ui.incidents.filters import name_parts
 from hradvisor.ui.notes.listing import style_list
-from hradvisor.ui.widgets import label
+from hradvisor.ui.widgets import label, name_parts
 from hradvisor.ui.workers import run_in_background, user_message
 
 translate = QCoreApplication.translate  # lupdate finds translate("Context", "text")

@@ -41,7 +41,7 @@ from hradvisor.reports.protection import (
     REASONS,
     SENSITIVITY_ABOVE_CLASSIFICATION,
 )
-from hradvisor.ui.widgets import button, label
+from hradvisor.ui.widgets import button, label, name_parts
 
 translate = QCoreApplication.translate  # lupdate finds translate("Context", "text")
 
@@ -189,6 +189,7 @@ class PreviewPane(QWidget):
             arrow.setFixedWidth(40)
         self.page = QSpinBox()
         self.page.setAccessibleName(translate("ReportsPage", "Page"))
+        name_parts(self.page, translate("ReportsPage", "Page"))
         self.page.setMinimum(1)
         self.page.setKeyboardTracking(False)
         self.pages = label("", "muted")

@@ -27,7 +27,7 @@ from hradvisor.ui.risk.ratings import (
     rating_brushes,
     ui_language,
 )
-from hradvisor.ui.widgets import label
+from hradvisor.ui.widgets import label, name_parts
 
 translate = QCoreApplication.translate  # lupdate finds translate("Context", "text")
 
@@ -61,6 +61,7 @@ class ChangesTable(QWidget):
         layout.addWidget(self.changed_only)
         self.table = QTableWidget(0, 7)
         self.table.setAccessibleName(accessible)
+        name_parts(self.table, accessible)
         self.table.setHorizontalHeaderLabels(
             [
                 "#",
