@@ -11,7 +11,7 @@ from PySide6.QtCore import QModelIndex, Qt, QThreadPool
 from pytestqt.qtbot import QtBot
 
 from hradvisor.store import Vault, open_vault
-from hradvisor.store.queries import IncidentFilter, Page
+from hradvisor.store.queries import IncidentFilter, RowPage
 from hradvisor.ui.incidents import IncidentListPage
 from hradvisor.ui.incidents.chips import ChipDelegate
 from hradvisor.ui.incidents.model import (
@@ -21,6 +21,7 @@ from hradvisor.ui.incidents.model import (
     SENSITIVITY,
     TITLE,
     VERIFICATION,
+    list_row,
     to_row,
 )
 from tests.conftest import PASSPHRASE, make_incident
@@ -210,10 +211,10 @@ class _HeldQueries:
         self.queries = vault.queries
         self.release = threading.Event()
 
-    def page(self, filters: IncidentFilter | None = None, **kwargs: object) -> Page:
+    def page_rows(self, filters: IncidentFilter | None = None, **kwargs: object) -> RowPage:
         if filters is not None and filters.violations == HELD.violations:
             self.release.wait(5)
-        return self.queries.page(filters, **kwargs)  # type: ignore[arg-type]
+        return self.queries.page_rows(filters, **kwargs)  # type: ignore[arg-type]
 
     def count(self, filters: IncidentFilter | None = None) -> int:
         return self.queries.count(filters)
@@ -265,3 +266,25 @@ def test_enter_opens_the_editor_and_lock_leaves_no_rows_or_text(
     assert model.loaded_rows == 0
     assert editor.form.title.text() == ""
     assert editor.form.narrative.toPlainText() == ""
+
+
+def test_list_rows_show_what_full_incidents_would(vault: Vault) -> None:
+    """The fast path (store list rows) and the full incident reduce to the same row."""
+    incidents = [
+        make_incident(
+            title=f"Case \u202e{n}", violations=["killing", "arbitrary-detention"][: 1 + n % 2]
+        )
+        for n in range(5)
+    ]
+    vault.incidents.add_many(incidents)
+    listed = {row.id: list_row(row) for row in vault.queries.page_rows(limit=10).rows}
+    for incident in incidents:
+        full = to_row(incident)
+        fast = listed[incident.id]
+        assert (fast.title, fast.date, fast.location, fast.victims) == (
+            full.title,
+            full.date,
+            full.location,
+            full.victims,
+        )
+        assert sorted(fast.violations.split(", ")) == sorted(full.violations.split(", "))

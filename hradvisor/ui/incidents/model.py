@@ -26,7 +26,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont
 
 from hradvisor.model import Incident, area_name, neutralise_bidi, vocabulary
-from hradvisor.store.queries import IncidentFilter, Page
+from hradvisor.store.queries import IncidentFilter, ListRow, RowPage
 from hradvisor.ui.theme import DANGER
 from hradvisor.ui.widgets import label_language
 from hradvisor.ui.workers import run_in_background, user_message
@@ -53,7 +53,7 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 class PagedQueries(Protocol):
     """What the model needs from the vault: ``vault.queries`` (IncidentQueries)."""
 
-    def page(
+    def page_rows(
         self,
         filters: IncidentFilter | None = None,
         *,
@@ -61,7 +61,7 @@ class PagedQueries(Protocol):
         descending: bool = True,
         after: str | None = None,
         limit: int = 200,
-    ) -> Page: ...
+    ) -> RowPage: ...
 
 
 @dataclass(frozen=True)
@@ -109,6 +109,21 @@ def to_row(incident: Incident, lang: str = "en") -> Row:
     )
 
 
+def list_row(row: ListRow, lang: str = "en") -> Row:
+    """The same reduction from the store's list row (no revision body is parsed: fast)."""
+    violations = vocabulary("violations")
+    return Row(
+        id=row.id,
+        date=row.date,
+        title=neutralise_bidi(row.title),
+        location=neutralise_bidi(area_name(row.country, row.admin1)),
+        violations=", ".join(violations.label(code, lang) for code in row.violations),
+        victims=row.victims_total,
+        verification=row.verification,
+        sensitivity=row.sensitivity,
+    )
+
+
 def verification_label(code: str, lang: str = "en") -> str:
     """The short label of a verification code ("Verified", not the full standard of proof)."""
     return vocabulary("verification").label(code, lang).split(" (")[0]
@@ -123,10 +138,10 @@ def _load(
     """On a worker: one page as rows, or the error, tagged with its generation."""
     filters, sort, descending, cursor = request
     try:
-        page = queries.page(filters, sort=sort, descending=descending, after=cursor)
+        page = queries.page_rows(filters, sort=sort, descending=descending, after=cursor)
     except Exception as exc:
         return _Answer(generation, [], None, exc)
-    rows = [to_row(incident, lang) for incident in page.items]
+    rows = [list_row(row, lang) for row in page.rows]
     return _Answer(generation, rows, page.next_cursor)
 
 
