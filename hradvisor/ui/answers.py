@@ -34,12 +34,12 @@ def tagged(generation: int, request: Any, fn: Callable[[], Any]) -> Callable[[],
         try:
             return Answer(generation, request, fn())
         except Exception as exc:
-            return Answer(generation, request, None, _without_frames(exc))
+            return Answer(generation, request, None, without_frames(exc))
 
     return run
 
 
-def _without_frames(exc: Exception) -> Exception:
+def without_frames(exc: Exception) -> Exception:
     """Drop the tracebacks of *exc* and of the exceptions chained to it.
 
     A traceback keeps its frames alive, and a frame its callers up to the

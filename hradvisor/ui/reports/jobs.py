@@ -16,6 +16,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Slot
 
+from hradvisor.ui.answers import without_frames
+
 
 @dataclass(frozen=True)
 class Answer:
@@ -36,24 +38,6 @@ def tagged(generation: int, fn: Callable[[], Any]) -> Callable[[], Answer]:
             return Answer(generation, None, without_frames(exc))
 
     return run
-
-
-def without_frames(exc: Exception) -> Exception:
-    """Drop the tracebacks of *exc* and the exceptions chained to it (see the module note)."""
-    seen: set[int] = set()
-    pending: list[BaseException | None] = [exc]
-    while pending:
-        current = pending.pop()
-        if current is None or id(current) in seen:
-            continue
-        seen.add(id(current))
-        current.__traceback__ = None
-        pending += [current.__cause__, current.__context__]
-    return exc
-
-
-def no_failure(_exc: object) -> None:
-    """The failure callback for a ``tagged`` function, which reports errors in its Answer."""
 
 
 class Delivery(QObject):

@@ -40,6 +40,7 @@ from hradvisor.model import ReportDefinition, ValidationError, new_id, report_fr
 from hradvisor.reports import FORMATS, ExportScope, Manifest, Policy, export_incidents
 from hradvisor.reports.exports import manifest_path
 from hradvisor.store import ConflictError, Vault
+from hradvisor.ui.answers import no_failure
 from hradvisor.ui.reports.choices import Choice
 from hradvisor.ui.reports.editor import (
     DefinitionEditor,
@@ -47,7 +48,7 @@ from hradvisor.ui.reports.editor import (
     language_names,
     preset_period,
 )
-from hradvisor.ui.reports.jobs import Answer, Delivery, no_failure, tagged
+from hradvisor.ui.reports.jobs import Answer, Delivery, tagged
 from hradvisor.ui.reports.preview import PreviewPane
 from hradvisor.ui.widgets import button, label
 from hradvisor.ui.workers import run_in_background, user_message
