@@ -54,4 +54,4 @@ clean: ## Remove the virtualenv, the demo vault and caches
 
 screenshots: $(VENV)/.installed-dev ## Render the main screens to docs/screenshots/ under Xvfb
 	@bash scripts/system-deps.sh xvfb xauth $(QT_X11_LIBS)
-	xvfb-run -a $(BIN)/python scripts/screenshots.py
+	for script in scripts/screenshots*.py; do xvfb-run -a $(BIN)/python "$$script" || exit 1; done

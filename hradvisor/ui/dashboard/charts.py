@@ -32,7 +32,9 @@ from hradvisor.ui.theme import ACCENT
 
 translate = QCoreApplication.translate  # lupdate finds translate("Context", "text")
 
-SECOND_SERIES = "#1F2933"  # killed: dark slate, dashed, so the two lines differ without colour
+# killed: the text colour (dark slate in the light look, light grey in the dark one),
+# dashed, so the two lines differ without relying on colour
+
 GRID = "#E4E7EB"
 OTHER_BAR = "#9AA5B1"
 MARKED_POINT = "#F59E0B"  # amber: the keyboard's point, distinct from both lines
@@ -113,6 +115,12 @@ class _ChartView(QChartView):
         chart.legend().setLabelColor(palette.color(QPalette.ColorRole.Text))
         for axis in chart.axes():
             axis.setLabelsColor(palette.color(QPalette.ColorRole.Text))
+        for series in chart.series():
+            if isinstance(series, QLineSeries) and series.pen().style() == Qt.PenStyle.DashLine:
+                series.setPen(QPen(self._second_colour(), 2, Qt.PenStyle.DashLine))
+
+    def _second_colour(self) -> QColor:
+        return self.palette().color(QPalette.ColorRole.Text)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.PaletteChange:
@@ -172,7 +180,7 @@ class TrendChart(_ChartView):
         incidents.setPen(QPen(QColor(ACCENT), 2.5))
         killed = QLineSeries()
         killed.setName(translate("Dashboard", "Killed"))
-        killed.setPen(QPen(QColor(SECOND_SERIES), 2, Qt.PenStyle.DashLine))
+        killed.setPen(QPen(self._second_colour(), 2, Qt.PenStyle.DashLine))
         for index, bucket in enumerate(self.buckets):
             incidents.append(QPointF(index, bucket.incidents))
             killed.append(QPointF(index, bucket.killed))
