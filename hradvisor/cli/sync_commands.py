@@ -19,18 +19,11 @@ from tqdm import tqdm
 from hradvisor.cli.context import unlock
 from hradvisor.cli.errors import UsageError
 from hradvisor.cli.jsonio import print_json
-from hradvisor.store.files import make_private_dir, write_atomic
-from hradvisor.sync.enrollment import make_enrollment_request
-from hradvisor.sync.errors import PackageRejected
+from hradvisor.sync import actions
 from hradvisor.sync.identity import PublicBundle
 from hradvisor.sync.outbox import Outbox
 from hradvisor.sync.push import push
 from hradvisor.sync.transport import HQClient
-
-MAX_BUNDLE_FILE = 64 * 1024
-MAX_CA_FILE = 256 * 1024
-MAX_RECEIPT_FILE = 64 * 1024
-PACKAGE_SUFFIX = ".hrpkg"
 
 
 def register(commands: Any, common: argparse.ArgumentParser) -> None:
@@ -75,24 +68,8 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
     receipt.set_defaults(handler=cmd_import_receipt)
 
 
-def _read_capped(path: str, cap: int, what: str) -> bytes:
-    try:
-        with open(path, "rb") as handle:
-            data = handle.read(cap + 1)
-    except OSError as exc:
-        raise UsageError(f"cannot read the {what} {path}: {exc.strerror}") from None
-    if len(data) > cap:
-        raise UsageError(f"{path} is too large to be a {what}")
-    return data
-
-
 def _ca_pem(path: str | None) -> str | None:
-    if path is None:
-        return None
-    text = _read_capped(path, MAX_CA_FILE, "CA certificate").decode("ascii", "replace")
-    if "-----BEGIN CERTIFICATE-----" not in text:
-        raise UsageError(f"{path} is not a PEM certificate")
-    return text
+    return None if path is None else actions.read_ca(Path(path), error=UsageError)
 
 
 def _confirm_fingerprint(bundle: PublicBundle, assume_yes: bool) -> None:
@@ -112,29 +89,17 @@ def _confirm_fingerprint(bundle: PublicBundle, assume_yes: bool) -> None:
 
 
 def cmd_enroll(args: argparse.Namespace) -> int:
-    raw = _read_capped(args.hq_bundle, MAX_BUNDLE_FILE, "HQ bundle")
-    try:
-        bundle = PublicBundle.from_bytes(raw)
-    except PackageRejected:
-        raise UsageError(f"{args.hq_bundle} is not an HQ public bundle") from None
+    bundle = actions.read_bundle(Path(args.hq_bundle), error=UsageError)
     ca_pem = _ca_pem(args.ca)
     _confirm_fingerprint(bundle, args.yes)
+    out = Path(args.out) if args.out else None
     with unlock(args) as vault:
-        outbox = Outbox(vault)
-        identity = outbox.identity()
-        request = make_enrollment_request(identity, outbox.device_id, args.label, hq_bundle=bundle)
-        if args.out:
-            outbox.pin_hq(bundle, url=None, ca_pem=ca_pem)
-            write_atomic(Path(args.out), request)
-            where = f"written to {args.out}: give it to HQ"
-        else:
-            with HQClient(args.url, ca_pem=ca_pem) as client:
-                client.check_hq(bundle.fingerprint)  # pin only an HQ that answers as itself
-                outbox.pin_hq(bundle, url=args.url, ca_pem=ca_pem)
-                client.enroll(request)
-            where = f"sent to {args.url}"
+        enrolled = actions.enroll(
+            vault, bundle, label=args.label, url=None if out else args.url, ca_pem=ca_pem, out=out
+        )
+    where = f"written to {args.out}: give it to HQ" if out else f"sent to {args.url}"
     print(f"Enrollment request {where}.", file=sys.stderr)
-    print(f"This device's fingerprint: {identity.fingerprint}")
+    print(f"This device's fingerprint: {enrolled.device_fingerprint}")
     print("HQ approves the device after checking this fingerprint with you.", file=sys.stderr)
     return 0
 
@@ -151,29 +116,14 @@ def _packing_bar(outbox: Outbox) -> Any:
     )
 
 
-def _export_dir(out: Path) -> None:
-    """Create the target folder; a USB stick's file system may refuse permissions (vfat):
-    the package files are ciphertext, so that is not a reason to fail."""
-    try:
-        make_private_dir(out)
-    except PermissionError:
-        out.mkdir(parents=True, exist_ok=True)
-
-
 def cmd_export(args: argparse.Namespace) -> int:
     out = Path(args.out)
-    _export_dir(out)
-    with unlock(args) as vault:
-        outbox = Outbox(vault)
-        with _packing_bar(outbox) as packing:
-            outbox.prepare(progress=packing.update)
-        pending = outbox.pending()
-        for package in pending:
-            target = out / f"{package.sequence:06d}{PACKAGE_SUFFIX}"
-            write_atomic(target, outbox.package_bytes(package.sequence))
-    print(f"Wrote {len(pending)} package(s) to {out}.", file=sys.stderr)
-    for package in pending:
-        print(out / f"{package.sequence:06d}{PACKAGE_SUFFIX}")
+    actions.package_dir(out)  # before the passphrase: a bad folder fails first
+    with unlock(args) as vault, _packing_bar(Outbox(vault)) as packing:
+        written = actions.write_packages(vault, out, progress=packing.update)
+    print(f"Wrote {len(written)} package(s) to {out}.", file=sys.stderr)
+    for path in written:
+        print(path)
     return 0
 
 
@@ -259,7 +209,10 @@ def print_fingerprint_qr(fingerprint: str) -> None:
 
 
 def cmd_import_receipt(args: argparse.Namespace) -> int:
-    receipts = [_read_capped(path, MAX_RECEIPT_FILE, "receipt") for path in args.files]
+    receipts = [
+        actions.read_capped(Path(path), actions.MAX_RECEIPT_FILE, "receipt", error=UsageError)
+        for path in args.files
+    ]
     with unlock(args) as vault:
         outbox = Outbox(vault)
         for path, raw in zip(args.files, receipts, strict=True):

@@ -39,21 +39,37 @@ class Enrolled:
     request_file: Path | None  # None when the request was sent to HQ over the network
 
 
-def read_capped(path: Path, cap: int, what: str) -> bytes:
-    """A small file HQ gave us (bundle, certificate, receipt); refuse anything larger."""
-    with path.open("rb") as handle:
-        data = handle.read(cap + 1)
+def read_capped(path: Path, cap: int, what: str, *, error: type[Exception] = SyncError) -> bytes:
+    """A small file HQ gave us (bundle, certificate, receipt); refuse anything larger.
+
+    *error* is what a failure raises: the command line passes its usage error
+    (exit 2), the desktop app keeps SyncError; the message is the same.
+    """
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(cap + 1)
+    except OSError as exc:
+        raise error(f"cannot read the {what} {path}: {exc.strerror}") from None
     if len(data) > cap:
-        raise SyncError(f"{path.name} is too large to be a {what} (over {cap // 1024} KiB)")
+        raise error(f"{path} is too large to be a {what}")
     return data
 
 
-def read_bundle(path: Path) -> PublicBundle:
-    """HQ's public bundle from a file; SyncError naming the file if it is not one."""
+def read_bundle(path: Path, *, error: type[Exception] = SyncError) -> PublicBundle:
+    """HQ's public bundle from a file; *error* naming the file if it is not one."""
+    raw = read_capped(path, MAX_BUNDLE_FILE, "HQ bundle", error=error)
     try:
-        return PublicBundle.from_bytes(read_capped(path, MAX_BUNDLE_FILE, "HQ bundle"))
+        return PublicBundle.from_bytes(raw)
     except PackageRejected:
-        raise SyncError(f"{path.name} is not an HQ public bundle") from None
+        raise error(f"{path} is not an HQ public bundle") from None
+
+
+def read_ca(path: Path, *, error: type[Exception] = SyncError) -> str:
+    """The PEM certificate HQ's TLS chains to; *error* if the file is not one."""
+    text = read_capped(path, MAX_CA_FILE, "CA certificate", error=error).decode("ascii", "replace")
+    if "-----BEGIN CERTIFICATE-----" not in text:
+        raise error(f"{path} is not a PEM certificate")
+    return text
 
 
 def status(vault: Vault) -> SyncStatus:
@@ -81,7 +97,7 @@ def enroll(
     request = make_enrollment_request(identity, outbox.device_id, label, hq_bundle=bundle)
     if url is not None:
         with HQClient(url, ca_pem=ca_pem) as client:
-            client.check_hq(bundle.fingerprint)
+            client.check_hq(bundle.fingerprint)  # pin only an HQ that answers as itself
             outbox.pin_hq(bundle, url=url, ca_pem=ca_pem)
             client.enroll(request)
     else:
@@ -144,11 +160,22 @@ def has_work(vault: Vault) -> bool:
     )
 
 
-def write_packages(vault: Vault, folder: Path) -> list[Path]:
+def package_dir(folder: Path) -> None:
+    """Create the target folder; a USB stick's file system may refuse permissions (vfat):
+    the package files are ciphertext, so that is not a reason to fail."""
+    try:
+        make_private_dir(folder)
+    except PermissionError:
+        folder.mkdir(parents=True, exist_ok=True)
+
+
+def write_packages(
+    vault: Vault, folder: Path, *, progress: Callable[[int], None] | None = None
+) -> list[Path]:
     """Seal what is new and write every pending package into *folder* (a USB stick)."""
-    make_private_dir(folder)
+    package_dir(folder)
     outbox = Outbox(vault)
-    outbox.prepare()
+    outbox.prepare(progress=progress)
     written = []
     for package in outbox.pending():
         target = folder / f"{package.sequence:06d}{PACKAGE_SUFFIX}"

@@ -157,10 +157,9 @@ class EnrollDialog(QDialog):
             self.load_ca(Path(path))
 
     def load_ca(self, path: Path) -> None:
-        def read() -> str:
-            return actions.read_capped(path, actions.MAX_CA_FILE, "certificate").decode("ascii")
-
-        run_in_background(read, lambda pem: self._ca_loaded(path, pem), self._failed)
+        run_in_background(
+            lambda: actions.read_ca(path), lambda pem: self._ca_loaded(path, pem), self._failed
+        )
 
     def _ca_loaded(self, path: Path, pem: str) -> None:
         self._ca_pem = pem
