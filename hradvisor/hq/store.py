@@ -30,7 +30,7 @@ from hradvisor.hq.errors import HQError
 from hradvisor.hq.schema import MIGRATIONS
 from hradvisor.model.ids import new_id
 from hradvisor.store.connection import Database, DBError, connect, translate_db_error
-from hradvisor.store.errors import RollbackDetected, VaultExists, VaultNotFound, WrongPassphrase
+from hradvisor.store.errors import VaultExists, VaultNotFound, WrongPassphrase
 from hradvisor.store.files import make_private_dir, remove_stale_temps
 from hradvisor.store.keyfile import (
     KdfParams,
@@ -123,17 +123,16 @@ class HQStore:
         return VaultState(counter, head)
 
     def _check_rollback(self, accept: bool) -> None:
-        try:
-            self.witnesses.verify(self.state())
-        except RollbackDetected:
-            if not accept:
-                raise RollbackDetected(
-                    f"possible rollback: {DB_FILE} is older than the one last used (a backup "
-                    "may have been restored): packages devices hold receipts for, or device "
-                    "revocations, may be missing. If this copy is the one to keep, run again "
-                    "with --accept-rollback"
-                ) from None
-        self.witnesses.record(self.state())
+        self.witnesses.check(
+            self.state(),
+            accept=accept,
+            refused=(
+                f"possible rollback: {DB_FILE} is older than the one last used (a backup "
+                "may have been restored): packages devices hold receipts for, or device "
+                "revocations, may be missing. If this copy is the one to keep, run again "
+                "with --accept-rollback"
+            ),
+        )
 
     def advance(self, conn: Any, head: str | None = None) -> None:
         """Inside a write that matters (ingest, device status): one more on the witness counter."""

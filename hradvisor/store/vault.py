@@ -21,7 +21,7 @@ from hradvisor.store.attachments import AttachmentStore
 from hradvisor.store.blobs import BlobStore
 from hradvisor.store.connection import Database, DBError, connect, translate_db_error
 from hradvisor.store.drafts import DraftStore
-from hradvisor.store.errors import IntegrityError, RollbackDetected, VaultExists, WrongPassphrase
+from hradvisor.store.errors import IntegrityError, VaultExists, WrongPassphrase
 from hradvisor.store.files import make_private_dir, remove_stale_temps
 from hradvisor.store.incidents import IncidentStore
 from hradvisor.store.keyfile import (
@@ -170,12 +170,7 @@ class Vault:
         return VaultState(counter, head)
 
     def _check_rollback(self, accept: bool) -> None:
-        try:
-            self._witnesses.verify(self.state())
-        except RollbackDetected:
-            if not accept:
-                raise
-        self.record_state()
+        self._witnesses.check(self.state(), accept=accept)
 
     def record_state(self) -> None:
         """Write the current state to the witnesses (also how a rollback is accepted)."""

@@ -94,6 +94,21 @@ class Witnesses:
                     "older copy is the one to keep, run 'hradvisor vault check --accept-rollback'"
                 )
 
+    def check(self, current: VaultState, *, accept: bool, refused: str | None = None) -> None:
+        """On open: ``verify``, then record *current* (a rollback is recorded only if *accept*).
+
+        *refused* replaces the message of the RollbackDetected raised when the
+        rollback is not accepted (the HQ store names its own file and remedy).
+        """
+        try:
+            self.verify(current)
+        except RollbackDetected as exc:
+            if not accept:
+                if refused is None:
+                    raise
+                raise RollbackDetected(refused) from exc
+        self.record(current)
+
     def record(self, current: VaultState) -> None:
         """Record *current* in every witness (after a commit, or to accept a rollback)."""
         record = {"counter": current.counter, "head": current.head, "mac": self._mac(current)}
