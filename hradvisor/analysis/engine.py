@@ -26,23 +26,11 @@ from hradvisor.analysis.trends import figure_changes
 from hradvisor.analysis.types import Analysis, AnalysisScope, Concern, Signal
 from hradvisor.store import Vault
 from hradvisor.store.aggregates import WEEK_ZERO, Scope
-from hradvisor.store.queries import IncidentFilter
 
 
 def store_scope(scope: AnalysisScope) -> Scope:
     """The store's filter for an analysis scope (its dates are applied per query)."""
-    return Scope(
-        IncidentFilter(
-            country=scope.country,
-            admin1=scope.areas,
-            violations=scope.violations,
-            perpetrators=scope.perpetrators,
-            victim_groups=scope.victim_groups,
-            verification=scope.verification,
-            sensitivity=scope.sensitivity,
-        ),
-        scope.consent,
-    )
+    return Scope(scope.incident_filter(with_dates=False), scope.consent)
 
 
 def analyse(

@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from hradvisor.store.queries import IncidentFilter
+
 
 @dataclass(frozen=True)
 class AnalysisScope:
@@ -32,6 +34,24 @@ class AnalysisScope:
     @property
     def days(self) -> int:
         return (self.end - self.start).days + 1
+
+    def incident_filter(self, *, with_dates: bool = True) -> IncidentFilter:
+        """The store's incident filter for this scope (consent has no list filter).
+
+        Without dates, for the analysis queries that apply their own date rule;
+        with them, for the incident list a drill-down opens.
+        """
+        return IncidentFilter(
+            date_from=self.start if with_dates else None,
+            date_to=self.end if with_dates else None,
+            country=self.country,
+            admin1=self.areas,
+            violations=self.violations,
+            perpetrators=self.perpetrators,
+            victim_groups=self.victim_groups,
+            verification=self.verification,
+            sensitivity=self.sensitivity,
+        )
 
 
 @dataclass(frozen=True)

@@ -19,21 +19,6 @@ from hradvisor.model import vocabulary
 from hradvisor.store.queries import IncidentFilter
 
 
-def scope_filter(scope: AnalysisScope) -> IncidentFilter:
-    """The incident-list filter for everything in *scope*."""
-    return IncidentFilter(
-        date_from=scope.start,
-        date_to=scope.end,
-        country=scope.country,
-        admin1=scope.areas,
-        violations=scope.violations,
-        perpetrators=scope.perpetrators,
-        victim_groups=scope.victim_groups,
-        verification=scope.verification,
-        sensitivity=scope.sensitivity,
-    )
-
-
 def _narrowed(base: tuple[str, ...], chosen: tuple[str, ...]) -> tuple[str, ...]:
     """*chosen* within what the scope already allows (the scope's filter stays a limit)."""
     if not base:
@@ -45,35 +30,37 @@ def area_filter(scope: AnalysisScope, key: str) -> IncidentFilter:
     """An area row's incidents. The row of incidents with no area recorded is keyed by the
     country code; the list cannot select "no area", so it opens the whole country."""
     if "-" in key:
-        return replace(scope_filter(scope), admin1=(key,))
-    return replace(scope_filter(scope), country=key)
+        return replace(scope.incident_filter(), admin1=(key,))
+    return replace(scope.incident_filter(), country=key)
 
 
 def violation_filter(scope: AnalysisScope, codes: Sequence[str]) -> IncidentFilter:
-    base = scope_filter(scope)
+    base = scope.incident_filter()
     return replace(base, violations=_narrowed(base.violations, tuple(codes)))
 
 
 def perpetrator_filter(scope: AnalysisScope, codes: Sequence[str]) -> IncidentFilter:
-    base = scope_filter(scope)
+    base = scope.incident_filter()
     return replace(base, perpetrators=_narrowed(base.perpetrators, tuple(codes)))
 
 
 def victim_group_filter(scope: AnalysisScope, codes: Sequence[str]) -> IncidentFilter:
-    base = scope_filter(scope)
+    base = scope.incident_filter()
     return replace(base, victim_groups=_narrowed(base.victim_groups, tuple(codes)))
 
 
 def period_filter(scope: AnalysisScope, start: dt.date, end: dt.date) -> IncidentFilter:
     """The scope cut to [start, end] (a point on the trend line), never wider than the scope."""
     return replace(
-        scope_filter(scope), date_from=max(start, scope.start), date_to=min(end, scope.end)
+        scope.incident_filter(), date_from=max(start, scope.start), date_to=min(end, scope.end)
     )
 
 
 def signal_filter(scope: AnalysisScope, signal: EarlyWarning) -> IncidentFilter:
     """The signal's weeks, its area and its violation or protected group."""
-    base = replace(scope_filter(scope), date_from=signal.period_start, date_to=signal.period_end)
+    base = replace(
+        scope.incident_filter(), date_from=signal.period_start, date_to=signal.period_end
+    )
     if signal.area:
         base = replace(base, admin1=(signal.area,))
     if signal.subject in vocabulary("violations"):
@@ -84,7 +71,7 @@ def signal_filter(scope: AnalysisScope, signal: EarlyWarning) -> IncidentFilter:
 
 
 def concern_filter(scope: AnalysisScope, concern: Concern) -> IncidentFilter:
-    base = scope_filter(scope)
+    base = scope.incident_filter()
     if concern.area:
         base = replace(base, admin1=(concern.area,))
     if concern.violation:
