@@ -126,7 +126,10 @@ class DraftStore:
         path = self._path(name)
         if not path.is_file():
             return None
-        return self._open(path, expected=name)
+        try:
+            return self._open(path, expected=name)
+        except FileNotFoundError:
+            return None  # discarded meanwhile: discards run on worker threads
 
     def list(self) -> builtins.list[Draft]:
         """Every draft that opens, oldest first. Files that do not open are left alone."""

@@ -84,6 +84,24 @@ def test_an_older_call_never_overrides_a_newer_one(vault: Vault) -> None:
     assert vault.drafts.load("one") is None
 
 
+def test_a_draft_discarded_while_it_is_being_loaded_is_simply_gone(
+    vault: Vault, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The editor discards drafts on worker threads while others load them: the file
+    can vanish between finding it and reading it (seen as a flaky editor test)."""
+    vault.drafts.save("one", {"v": 1}, saved_at=SAVED_AT)
+    found = Path.is_file
+
+    def found_then_discarded(path: Path) -> bool:
+        answer = found(path)
+        if path.suffix == SUFFIX:
+            vault.drafts.discard("one")
+        return answer
+
+    monkeypatch.setattr(Path, "is_file", found_then_discarded)
+    assert vault.drafts.load("one") is None
+
+
 def test_a_crash_mid_write_leaves_no_temp_behind_after_unlock(vault_dir: Path) -> None:
     with open_vault(vault_dir, PASSPHRASE) as vault:
         vault.drafts.save("one", {"v": 1}, saved_at=SAVED_AT)
