@@ -42,6 +42,9 @@ from hradvisor.store.witness import VaultState, Witnesses
 
 DB_FILE = "vault.db"
 KEY_FILE = "vault.key"
+# Every commit advances the write counter: two connections reading the same
+# counter see the same committed state.
+STATE_SQL = "SELECT write_counter, head_hash FROM vault_state WHERE id = 1"
 THROTTLE_FILE = "unlock-attempts.json"
 BLOB_DIR = "blobs"
 DATA_KEY_BYTES = 32
@@ -129,7 +132,14 @@ class Vault:
             raise translate_db_error(exc) from exc
         try:
             migrate(conn)
-            self._db = Database(conn)
+            # The reader opens as this connection did (the benchmark's plain twin
+            # replaces ``connect`` while it opens a vault).
+            opener = connect
+            self._db = Database(
+                conn,
+                open_reader=lambda: opener(self.path / DB_FILE, self._data_key),
+                state_sql=STATE_SQL,
+            )
             self.vault_id, self.device_id = self._identity()
             self._witnesses = Witnesses(
                 self.path, self.vault_id, derive_subkey(data_key, "state-mac")
@@ -164,9 +174,7 @@ class Vault:
     def state(self) -> VaultState:
         """The write counter and head revision the database records."""
         with self._db.read() as conn:
-            counter, head = conn.execute(
-                "SELECT write_counter, head_hash FROM vault_state WHERE id = 1"
-            ).fetchone()
+            counter, head = conn.execute(STATE_SQL).fetchone()
         return VaultState(counter, head)
 
     def _check_rollback(self, accept: bool) -> None:
