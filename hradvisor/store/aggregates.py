@@ -1,10 +1,10 @@
 """Read-only aggregate queries for analysis: counts grouped in SQL, returned as plain rows.
 
 The incidents table is wide (titles, narratives) and encrypted page by page, so
-every pass over it costs a decryption of the pages it touches. Each method
-therefore reads the incidents in scope ONCE, into a materialised CTE of narrow
-columns, and answers all of its groupings from that in one statement. Nothing
-is written: no temporary table, no change to the vault.
+every pass over it costs a decryption of the pages it touches. Each statement
+therefore reads the incidents in its scope ONCE, into a materialised CTE of
+narrow columns, and answers all of its groupings from that. Nothing is
+written: no temporary table, no change to the vault.
 
 Date rule (docs/early-warning.md): an incident belongs to a period, week,
 month or quarter only if its whole possible date range [date_first,
@@ -97,37 +97,34 @@ class Scope:
         return where, params
 
 
-def _period_scope(cases: list[str], where: str, *, killed: bool) -> str:
-    """The CTE ``s``: the incidents in scope read once into narrow columns, with their
-    period p (-1: overlaps period 0 without lying in any period; -2: in none)."""
-    killed_sql = (
-        """CASE WHEN i.victims_total = 0 THEN 0
-                WHEN i.date_first >= ? AND i.date_last <= ?
-                THEN coalesce((SELECT sum(v.count) FROM incident_victims v
-                               WHERE v.incident_key = i.key AND v.outcome = 'killed'), 0) END"""
-        if killed
-        else "0"
-    )
-    return f"""
-        s AS MATERIALIZED (
-            SELECT i.key AS key, i.country AS country, i.admin1 AS admin1,
-                   i.admin2 AS admin2, i.date_first AS df, i.date_last AS dl,
-                   i.verification = 'verified' AS ver, i.victims_total AS vt,
-                   CASE {" ".join(cases)}
-                        WHEN i.date_first <= ? AND i.date_last >= ? THEN -1
-                        ELSE -2 END AS p,
-                   {killed_sql} AS killed
-            FROM incidents i
-            WHERE i.date_last >= ? AND i.date_first <= ? AND {where}
-        )"""
+# The incidents of a CTE ``s``, read once into narrow columns; {period} is p's expression.
+_SCOPE = """
+    s AS MATERIALIZED (
+        SELECT i.key AS key, i.country AS country, i.admin1 AS admin1,
+               i.admin2 AS admin2, i.date_first AS df, i.date_last AS dl,
+               i.verification = 'verified' AS ver, i.victims_total AS vt, {period} AS p
+        FROM incidents i
+        WHERE i.date_last >= ? AND i.date_first <= ? AND {where}
+    )"""
 
-
-# Period 0 in detail. Time keys are integers (week number, year * 4 + quarter - 1):
-# cheaper than date strings to compute and group; _split_periods turns them back.
+# Period 0 in detail, from the incidents overlapping it: p is 0 for those inside it
+# and -1 for the rest (periods are disjoint: they lie in no period). Time keys are
+# integers (week number, year * 4 + quarter - 1): cheaper than date strings to
+# compute and group; _split_periods turns them back.
 _PERIOD_DETAIL = f"""
-    WITH {{scope}}
+    WITH {{scope}},
+    k AS MATERIALIZED (
+        SELECT s.*, CASE WHEN vt = 0 THEN 0 ELSE coalesce(
+            (SELECT sum(v.count) FROM incident_victims v
+             WHERE v.incident_key = s.key AND v.outcome = 'killed'), 0) END AS killed
+        FROM s WHERE p = 0
+    )
     SELECT 'T', p, NULL, NULL, NULL, NULL, NULL, count(*), sum(ver), sum(vt), NULL
-        FROM s WHERE p >= -1 GROUP BY p
+        FROM s GROUP BY p
+    UNION ALL
+    SELECT 'V', 0, v.outcome, v.sex_age, NULL, NULL, NULL, sum(v.count), NULL, NULL, NULL
+        FROM k CROSS JOIN incident_victims v ON v.incident_key = k.key
+        WHERE vt > 0 GROUP BY v.outcome, v.sex_age
     UNION ALL
     SELECT 'D', CASE WHEN {_WEEK.format("df")} = {_WEEK.format("dl")}
                      THEN {_WEEK.format("df")} END,
@@ -135,39 +132,36 @@ _PERIOD_DETAIL = f"""
            CASE WHEN {_QUARTER_NUMBER.format("df")} = {_QUARTER_NUMBER.format("dl")}
                 THEN {_QUARTER_NUMBER.format("df")} END,
            country, admin1, admin2, count(*), sum(ver), sum(vt), sum(killed)
-        FROM s WHERE p = 0 GROUP BY 2, 3, 4, country, admin1, admin2
+        FROM k GROUP BY 2, 3, 4, country, admin1, admin2
     UNION ALL
-    SELECT 'C', 0, c.kind, c.code, s.country, s.admin1, NULL, count(*), sum(ver),
+    SELECT 'C', 0, c.kind, c.code, k.country, k.admin1, NULL, count(*), sum(ver),
            sum(vt), sum(killed)
-        FROM s CROSS JOIN incident_codes c ON c.incident_key = s.key
-        WHERE p = 0 AND c.kind = 'violation'
-        GROUP BY c.code, s.country, s.admin1
+        FROM k CROSS JOIN incident_codes c ON c.incident_key = k.key
+        WHERE c.kind IN ('violation', 'perpetrator', 'victim_group')
+        GROUP BY c.kind, c.code, k.country, k.admin1
     UNION ALL
-    SELECT 'C', 0, c.kind, c.code, s.country, s.admin1, NULL, count(*), sum(ver),
-           sum(vt), sum(killed)
-        FROM s CROSS JOIN incident_codes c ON c.incident_key = s.key
-        WHERE p = 0 AND c.kind IN ('perpetrator', 'victim_group')
-        GROUP BY c.kind, c.code, s.country, s.admin1
-    UNION ALL
-    SELECT 'K', c.code, s.country, s.admin1, v.outcome, v.sex_age, NULL, sum(v.count),
+    SELECT 'K', c.code, k.country, k.admin1, v.outcome, v.sex_age, NULL, sum(v.count),
            NULL, NULL, NULL
-        FROM s CROSS JOIN incident_codes c ON c.incident_key = s.key
-               CROSS JOIN incident_victims v ON v.incident_key = s.key
-        WHERE p = 0 AND vt > 0 AND c.kind = 'violation'
-        GROUP BY c.code, s.country, s.admin1, v.outcome, v.sex_age
+        FROM k CROSS JOIN incident_codes c ON c.incident_key = k.key
+               CROSS JOIN incident_victims v ON v.incident_key = k.key
+        WHERE vt > 0 AND c.kind = 'violation'
+        GROUP BY c.code, k.country, k.admin1, v.outcome, v.sex_age
 """
 
-# Every period, for trends: victims by outcome and sex/age, and violation counts
-# (period 0's violations are in the detail, with their figures).
+# The other periods, for trends: totals, victims by outcome and sex/age, and
+# violation counts; p is the period's index, or -2 for an incident in none.
 _PERIOD_TRENDS = """
     WITH {scope}
+    SELECT 'T', p, NULL, NULL, NULL, NULL, NULL, count(*), sum(ver), sum(vt), NULL
+        FROM s WHERE p > 0 GROUP BY p
+    UNION ALL
     SELECT 'V', p, v.outcome, v.sex_age, NULL, NULL, NULL, sum(v.count), NULL, NULL, NULL
-        FROM s JOIN incident_victims v ON v.incident_key = s.key
-        WHERE p >= 0 AND vt > 0 GROUP BY p, v.outcome, v.sex_age
+        FROM s CROSS JOIN incident_victims v ON v.incident_key = s.key
+        WHERE p > 0 AND vt > 0 GROUP BY p, v.outcome, v.sex_age
     UNION ALL
     SELECT 'C', p, c.kind, c.code, s.country, s.admin1, NULL, count(*), 0, 0, 0
         FROM s CROSS JOIN incident_codes c ON c.incident_key = s.key
-        WHERE p >= 1 AND c.kind = 'violation'
+        WHERE p > 0 AND c.kind = 'violation'
         GROUP BY p, c.code, s.country, s.admin1
 """
 
@@ -187,29 +181,41 @@ class Aggregates:
         victims are never looked up in incident_victims (measured: make bench).
 
         Most of the time goes into SQLite sorting joined rows for GROUP BY, on
-        one core per statement: the detail of the first period and the trend
-        counts of all periods are two statements run at once on two
+        one core per statement: the first period (from the incidents overlapping
+        it) and the others (for trends) are two statements, run at once on two
         connections that see the same committed state.
         """
         if not periods:
             raise ValueError("at least one period is needed")
         where, params = scope.where()
+        start0, end0 = (day.isoformat() for day in periods[0])
+        detail_sql = _PERIOD_DETAIL.format(
+            scope=_SCOPE.format(
+                period="CASE WHEN i.date_first >= ? AND i.date_last <= ? THEN 0 ELSE -1 END",
+                where=where,
+            )
+        )
+        detail_params = [start0, end0, start0, end0, *params]
+
+        def read_detail(conn: Any) -> list[Any]:
+            return list(conn.execute(detail_sql, detail_params))
+
+        others = periods[1:]
+        if not others:
+            with self._db.read() as conn:
+                return _split_periods(read_detail(conn))
         cases, case_params = [], []
-        for index, (start, end) in enumerate(periods):
+        for index, (start, end) in enumerate(others, start=1):
             cases.append(f"WHEN i.date_first >= ? AND i.date_last <= ? THEN {index}")
             case_params += [start.isoformat(), end.isoformat()]
-        start0, end0 = (day.isoformat() for day in periods[0])
-        first = min(start for start, _ in periods).isoformat()
-        last = max(end for _, end in periods).isoformat()
-        in_scope = [*case_params, end0, start0]
-        in_range = [first, last, *params]
-        detail_sql = _PERIOD_DETAIL.format(scope=_period_scope(cases, where, killed=True))
-        detail_params = [*in_scope, start0, end0, *in_range]
-        trend_sql = _PERIOD_TRENDS.format(scope=_period_scope(cases, where, killed=False))
-        trend_params = [*in_scope, *in_range]
+        trend_sql = _PERIOD_TRENDS.format(
+            scope=_SCOPE.format(period=f"CASE {' '.join(cases)} ELSE -2 END", where=where)
+        )
+        first = min(start for start, _ in others).isoformat()
+        last = max(end for _, end in others).isoformat()
+        trend_params = [*case_params, first, last, *params]
         detail, trends = self._db.read_concurrently(
-            lambda conn: conn.execute(detail_sql, detail_params).fetchall(),
-            lambda conn: conn.execute(trend_sql, trend_params).fetchall(),
+            read_detail, lambda conn: conn.execute(trend_sql, trend_params).fetchall()
         )
         return _split_periods([*detail, *trends])
 

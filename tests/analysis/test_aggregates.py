@@ -59,3 +59,21 @@ def test_week_numbers_start_at_the_models_earliest_date() -> None:
     from hradvisor.store.aggregates import WEEK_ZERO
 
     assert dt.date(MIN_YEAR, 1, 1) == WEEK_ZERO and WEEK_ZERO.weekday() == 0  # a Monday
+
+
+def test_one_period_alone_gives_what_it_gives_among_others(vault: Vault) -> None:
+    """Without other periods there is no trend statement: the detail alone must match."""
+    vault.incidents.add_many(
+        [*generate_incidents(400, seed=11, until=dt.date(2025, 6, 30)), *FIXTURE.values()]
+    )
+    quarter = (dt.date(2025, 1, 1), dt.date(2025, 3, 31))
+    before = (dt.date(2024, 10, 1), dt.date(2024, 12, 31))
+    alone = vault.aggregates.periods(Scope(), [quarter])
+    among = vault.aggregates.periods(Scope(), [quarter, before])
+    assert alone.totals and alone.detail and alone.codes and alone.code_victims
+    assert sorted(alone.totals) == sorted(t for t in among.totals if t[0] <= 0)
+    assert sorted(alone.victims) == sorted(v for v in among.victims if v[0] == 0)
+    assert sorted(alone.detail, key=repr) == sorted(among.detail, key=repr)
+    assert sorted(alone.codes) == sorted(c for c in among.codes if c[0] == 0)
+    assert sorted(alone.code_victims) == sorted(among.code_victims)
+    assert any(c[0] == 1 for c in among.codes) and any(t[0] == 1 for t in among.totals)
