@@ -5,8 +5,13 @@
 set -euo pipefail
 bin=$1 vault=$2 passfile=$3 count=$4
 
+# The summary's saved definition, reused on every run so a run adds a revision to it
+# (with this PDF's hash) rather than one more definition to the Reports list.
+definition_file="$(dirname "$vault")/summary-definition"
+
 if [ ! -f "$vault/vault.key" ]; then
   mkdir -p "$(dirname "$vault")"
+  rm -f "$definition_file"
   echo "Creating a demo vault of $count fictional incidents in $vault ..."
   "$bin" demo --vault "$vault" --save-passphrase "$passfile" --incidents "$count"
   echo
@@ -32,9 +37,14 @@ first=$(date -d "$(date +%Y-%m-01) -3 months" +%F)
 last=$(date -d "$(date +%Y-%m-01) -1 day" +%F)
 pdf="$(dirname "$vault")/summary-analysis.pdf"
 echo "Writing the summary analysis for $first to $last ..."
-"$bin" --vault "$vault" --passphrase-file "$passfile" report summary \
-  --from "$first" --to "$last" --classification confidential --out "$pdf"
-echo "Summary analysis (fictional data): $pdf"
+reuse=()
+if [ -s "$definition_file" ]; then
+  reuse=(--definition "$(head -n1 "$definition_file")")
+fi
+definition=$("$bin" --vault "$vault" --passphrase-file "$passfile" report summary "${reuse[@]}" \
+  --from "$first" --to "$last" --issued "$(date +%F)" --classification confidential --out "$pdf")
+echo "$definition" > "$definition_file"
+echo "Summary analysis (fictional data): $pdf (report definition $definition)"
 echo
 echo "Try, for example:"
 echo "  $bin --vault $vault --passphrase-file $passfile incident list --violation killing --admin1 XA-07"
