@@ -25,12 +25,16 @@ def chosen_language(preference: str, system: str | None = None) -> str:
 
 
 def install_translators(app: QApplication, language: str) -> list[QTranslator]:
-    """Install the catalogues for *language* (none for English, the source language).
+    """Install the catalogues for *language* (none for English, the source language)
+    and make it the default locale.
 
     The translators are also kept on the application object: Qt does not own
     them, and a collected translator silently turns the window back to English.
     """
     loaded: list[QTranslator] = []
+    # Month names, dates and numbers (charts, history, sizes) in the same language
+    # as the words around them, whatever the system's own locale.
+    QLocale.setDefault(QLocale(language))
     if language == "en":
         return loaded
     ours = QTranslator(app)

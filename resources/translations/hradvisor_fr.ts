@@ -785,6 +785,265 @@
     </message>
 </context>
 <context>
+    <name>FieldMessage</name>
+    <message>
+        <source>required</source>
+        <translation>obligatoire</translation>
+    </message>
+    <message>
+        <source>unknown field</source>
+        <translation>champ inconnu</translation>
+    </message>
+    <message>
+        <source>must be an object</source>
+        <translation>doit être un objet</translation>
+    </message>
+    <message>
+        <source>must be a list</source>
+        <translation>doit être une liste</translation>
+    </message>
+    <message>
+        <source>must be a string</source>
+        <translation>doit être un texte</translation>
+    </message>
+    <message>
+        <source>must be a number</source>
+        <translation>doit être un nombre</translation>
+    </message>
+    <message>
+        <source>must be a whole number</source>
+        <translation>doit être un nombre entier</translation>
+    </message>
+    <message>
+        <source>must be a whole number from 1 to 6</source>
+        <translation>doit être un nombre entier de 1 à 6</translation>
+    </message>
+    <message>
+        <source>must be true or false</source>
+        <translation>doit être vrai ou faux</translation>
+    </message>
+    <message>
+        <source>must be ≥ 0</source>
+        <translation>doit être ≥ 0</translation>
+    </message>
+    <message>
+        <source>must not be empty</source>
+        <translation>ne doit pas être vide</translation>
+    </message>
+    <message>
+        <source>must not contain control characters</source>
+        <translation>ne doit pas contenir de caractères de contrôle</translation>
+    </message>
+    <message>
+        <source>must be valid Unicode text</source>
+        <translation>doit être un texte Unicode valide</translation>
+    </message>
+    <message>
+        <source>listed twice</source>
+        <translation>figure deux fois</translation>
+    </message>
+    <message>
+        <source>factor listed twice</source>
+        <translation>facteur indiqué deux fois</translation>
+    </message>
+    <message>
+        <source>must not be in the future</source>
+        <translation>ne doit pas être dans le futur</translation>
+    </message>
+    <message>
+        <source>must not be before date</source>
+        <translation>ne doit pas précéder la date</translation>
+    </message>
+    <message>
+        <source>must not be before period_start</source>
+        <translation>ne doit pas précéder le début de la période</translation>
+    </message>
+    <message>
+        <source>must differ from date (leave it empty for a single date)</source>
+        <translation>doit différer de la date (laissez vide pour une date unique)</translation>
+    </message>
+    <message>
+        <source>must list at least one violation</source>
+        <translation>doit indiquer au moins une violation</translation>
+    </message>
+    <message>
+        <source>must be one of day, month, year</source>
+        <translation>doit être jour, mois ou année</translation>
+    </message>
+    <message>
+        <source>is not a real calendar date</source>
+        <translation>n&apos;est pas une date réelle du calendrier</translation>
+    </message>
+    <message>
+        <source>must be a real date written YYYY-MM-DD</source>
+        <translation>doit être une date réelle écrite AAAA-MM-JJ</translation>
+    </message>
+    <message>
+        <source>must be a real date written YYYY-MM-DD, in 1900 or later</source>
+        <translation>doit être une date réelle écrite AAAA-MM-JJ, en 1900 ou après</translation>
+    </message>
+    <message>
+        <source>must be a past or present date written YYYY-MM-DD</source>
+        <translation>doit être une date passée ou présente écrite AAAA-MM-JJ</translation>
+    </message>
+    <message>
+        <source>must be a UTC time written YYYY-MM-DDTHH:MM:SSZ</source>
+        <translation>doit être une heure UTC écrite AAAA-MM-JJTHH:MM:SSZ</translation>
+    </message>
+    <message>
+        <source>must be a lower-case UUID</source>
+        <translation>doit être un UUID en minuscules</translation>
+    </message>
+    <message>
+        <source>must be 64 lower-case hex digits</source>
+        <translation>doit compter 64 chiffres hexadécimaux en minuscules</translation>
+    </message>
+    <message>
+        <source>must be an ISO 3166-1 alpha-2 code (or XA–XZ for fictional data)</source>
+        <translation>doit être un code ISO 3166-1 alpha-2 (ou XA–XZ pour des données fictives)</translation>
+    </message>
+    <message>
+        <source>must be an area code of the country (ISO 3166-2, or XA-01 style)</source>
+        <translation>doit être un code de zone du pays (ISO 3166-2, ou de la forme XA-01)</translation>
+    </message>
+    <message>
+        <source>must be a first-level area code of the country</source>
+        <translation>doit être un code de zone de premier niveau du pays</translation>
+    </message>
+    <message>
+        <source>must be a first-level area code of the report&apos;s country</source>
+        <translation>doit être un code de zone de premier niveau du pays du rapport</translation>
+    </message>
+    <message>
+        <source>give both lat and lon, or neither</source>
+        <translation>indiquez la latitude et la longitude, ou aucune des deux</translation>
+    </message>
+    <message>
+        <source>must look like V-0042 (1–4 capital letters, a dash, digits)</source>
+        <translation>doit avoir la forme V-0042 (1 à 4 majuscules, un tiret, des chiffres)</translation>
+    </message>
+    <message>
+        <source>must be one of the risk framework&apos;s factor codes</source>
+        <translation>doit être l&apos;un des codes de facteur du cadre d&apos;analyse</translation>
+    </message>
+    <message>
+        <source>an item cannot be both pinned and hidden</source>
+        <translation>un élément ne peut pas être à la fois épinglé et masqué</translation>
+    </message>
+    <message>
+        <source>a report for the public must be unclassified</source>
+        <translation>un rapport destiné au public doit être non classifié</translation>
+    </message>
+    <message>
+        <source>an unclassified report never gives exact places</source>
+        <translation>un rapport non classifié ne donne jamais de lieux exacts</translation>
+    </message>
+    <message>
+        <source>YYYY</source>
+        <translation>AAAA</translation>
+    </message>
+    <message>
+        <source>MM</source>
+        <translation>MM</translation>
+    </message>
+    <message>
+        <source>DD</source>
+        <translation>JJ</translation>
+    </message>
+    <message>
+        <source>violations</source>
+        <translation>violations</translation>
+    </message>
+    <message>
+        <source>perpetrators</source>
+        <translation>auteurs</translation>
+    </message>
+    <message>
+        <source>victim groups</source>
+        <translation>groupes de victimes</translation>
+    </message>
+    <message>
+        <source>rights</source>
+        <translation>droits</translation>
+    </message>
+    <message>
+        <source>outcomes</source>
+        <translation>conséquences</translation>
+    </message>
+    <message>
+        <source>sex and age</source>
+        <translation>sexe et âge</translation>
+    </message>
+    <message>
+        <source>source types</source>
+        <translation>types de source</translation>
+    </message>
+    <message>
+        <source>reliability</source>
+        <translation>fiabilité</translation>
+    </message>
+    <message>
+        <source>credibility</source>
+        <translation>crédibilité</translation>
+    </message>
+    <message>
+        <source>verification</source>
+        <translation>vérification</translation>
+    </message>
+    <message>
+        <source>sensitivity</source>
+        <translation>sensibilité</translation>
+    </message>
+    <message>
+        <source>consent</source>
+        <translation>consentement</translation>
+    </message>
+    <message>
+        <source>date precisions</source>
+        <translation>précisions de date</translation>
+    </message>
+    <message>
+        <source>must be at most {n} characters</source>
+        <translation>doit compter au plus {n} caractères</translation>
+    </message>
+    <message>
+        <source>must have at most {n} items</source>
+        <translation>doit compter au plus {n} éléments</translation>
+    </message>
+    <message>
+        <source>must be ≤ {n}</source>
+        <translation>doit être ≤ {n}</translation>
+    </message>
+    <message>
+        <source>must be between {low} and {high}</source>
+        <translation>doit être compris entre {low} et {high}</translation>
+    </message>
+    <message>
+        <source>must be in {year} or later</source>
+        <translation>doit être en {year} ou après</translation>
+    </message>
+    <message>
+        <source>must be a date written {format}</source>
+        <translation>doit être une date écrite {format}</translation>
+    </message>
+    <message>
+        <source>must be written {format}</source>
+        <translation>doit être écrite {format}</translation>
+    </message>
+    <message>
+        <source>must be one of the {list} codes</source>
+        <translation>doit être un des codes de la liste « {list} »</translation>
+    </message>
+    <message>
+        <source>must be one of the indicators of factor {code}</source>
+        <translation>doit être l&apos;un des indicateurs du facteur {code}</translation>
+    </message>
+    <message>
+        <source>must be one of {values}</source>
+        <translation>doit être l&apos;une des valeurs : {values}</translation>
+    </message>
+</context>
+<context>
     <name>History</name>
     <message>
         <source>History</source>

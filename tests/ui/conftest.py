@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QThreadPool
+from PySide6.QtCore import QLocale, QThreadPool
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -31,6 +31,14 @@ def _drain_workers(qapp: QApplication) -> Iterator[None]:
     QThreadPool.globalInstance().waitForDone(5000)
     collector.stop()
     collector.deleteLater()
+
+
+@pytest.fixture(autouse=True)
+def _keep_the_default_locale() -> Iterator[None]:
+    """Tests in French set the default locale (install_translators): put it back."""
+    before = QLocale()
+    yield
+    QLocale.setDefault(before)
 
 
 @pytest.fixture(autouse=True)

@@ -33,6 +33,7 @@ from hradvisor.model import FieldError, FieldNote, ValidationError, note_from_js
 from hradvisor.store import Vault
 from hradvisor.store.errors import ConflictError, NotFound
 from hradvisor.ui.answers import Answer, no_failure, tagged
+from hradvisor.ui.field_messages import message_text
 from hradvisor.ui.notes.links import LinkedIncidents
 from hradvisor.ui.widgets import button, label, name_parts
 from hradvisor.ui.workers import run_in_background, user_message
@@ -401,7 +402,9 @@ class NoteEditor(QWidget):
         by_field: dict[str, list[str]] = {}
         for error in errors:
             key = error.path.split("[")[0].split(".")[0]
-            by_field.setdefault(key if key in self._errors else "", []).append(error.message)
+            by_field.setdefault(key if key in self._errors else "", []).append(
+                message_text(error.message)
+            )
         for key, widget in self._errors.items():
             messages = by_field.get(key, [])
             widget.setText("; ".join(dict.fromkeys(messages)).capitalize())

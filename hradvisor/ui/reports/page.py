@@ -41,6 +41,7 @@ from hradvisor.reports import FORMATS, ExportScope, Manifest, Policy, export_inc
 from hradvisor.reports.exports import manifest_path
 from hradvisor.store import ConflictError, Vault
 from hradvisor.ui.answers import no_failure
+from hradvisor.ui.field_messages import error_text
 from hradvisor.ui.reports.choices import Choice
 from hradvisor.ui.reports.editor import (
     DefinitionEditor,
@@ -163,7 +164,7 @@ def outputs_text(definition: ReportDefinition) -> str:
 
 
 def field_errors(exc: ValidationError) -> str:
-    return "\n".join(str(error) for error in exc.errors)
+    return "\n".join(error_text(error) for error in exc.errors)
 
 
 class ReportsPage(QWidget):

@@ -48,6 +48,7 @@ from hradvisor.model import (
     risk_framework,
 )
 from hradvisor.store import Revision
+from hradvisor.ui.field_messages import message_text
 from hradvisor.ui.risk.changes import ChangesTable
 from hradvisor.ui.risk.factor_editor import EvidenceInfo, FactorEditor
 from hradvisor.ui.risk.header import ScopeHeader
@@ -268,9 +269,9 @@ class AssessmentEditor(QWidget):
                 index = int(error.path[len("factors[") : error.path.index("]")])
                 if index < len(codes):
                     field = error.path.split("]", 1)[1].lstrip(".")
-                    by_factor[codes[index]].append(f"{field}: {error.message}")
+                    by_factor[codes[index]].append(f"{field}: {message_text(error.message)}")
             elif error.path.startswith("overall"):
-                overall.append(error.message)
+                overall.append(message_text(error.message))
         for code, messages in by_factor.items():
             self.factor_editors[code].set_error("; ".join(messages))
             item = self._factor_items[code]

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from hradvisor.model import FieldError, admin1_areas, country_name
 from hradvisor.resources import resource_path
+from hradvisor.ui.field_messages import message_text
 from hradvisor.ui.risk.ratings import ui_language
 from hradvisor.ui.widgets import label
 
@@ -196,7 +197,7 @@ class ScopeHeader(QWidget):
         for error in errors:
             key = error.path.split("[", 1)[0].split(".", 1)[0]
             if key in texts:
-                texts[key].append(error.message)
+                texts[key].append(message_text(error.message))
         for key, widget in self.errors.items():
             widget.setText("; ".join(texts[key]))
             widget.setVisible(bool(texts[key]))

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from hradvisor.model import FieldError
 from hradvisor.model.dates import PRECISIONS, format_date, period
+from hradvisor.ui.field_messages import message_text
 from hradvisor.ui.incidents.editor.fields import (
     CodePicker,
     FieldBox,
@@ -433,13 +434,13 @@ def _message(error: FieldError) -> str:
     """The message for a person: a list position is named as a number, from 1."""
     match = re.search(r"\[(\d+)\]", error.path)
     if match is None:
-        return _capital(error.message)
+        return _capital(message_text(error.message))
     number = int(match.group(1)) + 1
     what = error.path.rsplit(".", 1)[-1] if not error.path.endswith("]") else ""
     text = translate("IncidentEditor", "Item {n}").format(n=number)
     if what:
         text = f"{text}, {what.replace('_', ' ')}"
-    return f"{text}: {error.message}"
+    return f"{text}: {message_text(error.message)}"
 
 
 def _capital(text: str) -> str:
