@@ -34,6 +34,7 @@ from bench.fixtures import (
 )
 from bench.gui import gui_rows
 from bench.hq import hq_rows
+from bench.machine import machine_row
 from bench.reads import count_rows, list_rows, search_rows
 from bench.report import Row, render, verdict
 from bench.reports import report_rows
@@ -154,10 +155,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             tempfile.TemporaryDirectory(prefix=".run-", dir=CACHE) as work,
             mock.patch.dict(os.environ, {"HRADVISOR_STATE_DIR": state}),  # witnesses, not ~
         ):
+            run.attempt("machine check", lambda: [machine_row("before")])
             fixture = prepare(run, Path(work))
             if fixture is not None:
                 measure_reads(run, fixture)
             run.attempt("HQ intake", hq_rows)
+            run.attempt("machine check", lambda: [machine_row("after")])
     except Exception:
         traceback.print_exc()
         run.crashed.append("setup")
