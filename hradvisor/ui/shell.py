@@ -252,6 +252,7 @@ class Shell(QWidget):
     def keep_draft(self) -> None:
         """Before a lock that must not ask (idle, panic): keep unsaved work as a draft."""
         self.editor.keep_draft(locking=True)
+        self.risk.keep_draft()
 
     def forget(self) -> None:
         """On lock, before the shell goes: drop the vault and everything any section shows."""

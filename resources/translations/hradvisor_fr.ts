@@ -2847,6 +2847,10 @@
         <translation>Enregistrée.</translation>
     </message>
     <message>
+        <source>Draft restored — not saved yet.</source>
+        <translation>Brouillon restauré — pas encore enregistré.</translation>
+    </message>
+    <message>
         <source>Not saved: {count} problems to fix, shown in red.</source>
         <translation>Non enregistrée : {count} problèmes à corriger, signalés en rouge.</translation>
     </message>
@@ -3043,6 +3047,10 @@
         <translation>{count} évaluations</translation>
     </message>
     <message>
+        <source>Message about unsaved work</source>
+        <translation>Message sur un travail non enregistré</translation>
+    </message>
+    <message>
         <source>No risk assessments yet — press “New assessment” (Ctrl+N) to rate the fourteen risk factors for your country or some of its areas.</source>
         <translation>Aucune évaluation des risques pour l&apos;instant — appuyez sur « Nouvelle évaluation » (Ctrl+N) pour évaluer les quatorze facteurs de risque pour votre pays ou certaines de ses zones.</translation>
     </message>
@@ -3073,6 +3081,22 @@
     <message>
         <source>This assessment has changes that are not saved. Discard them?</source>
         <translation>Cette évaluation comporte des modifications non enregistrées. Les abandonner ?</translation>
+    </message>
+    <message>
+        <source>Unsaved changes to a risk assessment were kept when the vault locked ({time}).</source>
+        <translation>Des modifications non enregistrées d&apos;une évaluation des risques ont été conservées lors du verrouillage du coffre ({time}).</translation>
+    </message>
+    <message>
+        <source>Restore them</source>
+        <translation>Les restaurer</translation>
+    </message>
+    <message>
+        <source>Discard them</source>
+        <translation>Les abandonner</translation>
+    </message>
+    <message>
+        <source>The kept draft could not be read.</source>
+        <translation>Le brouillon conservé n&apos;a pas pu être lu.</translation>
     </message>
     <message>
         <source>Link incidents</source>

@@ -119,7 +119,8 @@ class IncidentsSection(QWidget):
 
     # -- drafts from an earlier session -------------------------------------------------
     def _drafts_found(self, drafts: list[Draft]) -> None:
-        self._drafts = list(drafts)
+        # Other sections keep their own drafts in the same store (the Risk page's).
+        self._drafts = [d for d in drafts if isinstance(d.data.get("incident"), dict)]
         if not self.editing():
             self._offer_next_draft()
 

@@ -258,6 +258,12 @@ class AssessmentEditor(QWidget):
         self.show_errors([])
         self.status.setText(translate("RiskPage", "Saved."))
 
+    def mark_restored(self) -> None:
+        """After loading a kept draft: unsaved, whatever it is compared with."""
+        self._baseline = {}
+        self._set_dirty(True)
+        self.status.setText(translate("RiskPage", "Draft restored — not saved yet."))
+
     def show_errors(self, errors: Sequence[FieldError]) -> None:
         """Each error next to its field; factors with errors are flagged in the list."""
         self.header.show_errors(list(errors))

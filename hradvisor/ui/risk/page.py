@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QListWidgetItem,
     QMessageBox,
     QSplitter,
@@ -38,8 +37,18 @@ from hradvisor.model import (
     assessment_from_json,
     risk_framework,
 )
-from hradvisor.store import ConflictError, Revision, Vault
+from hradvisor.store import ConflictError, Revision, Vault, VaultError
+from hradvisor.store.drafts import Draft
+from hradvisor.ui.answers import no_failure
+from hradvisor.ui.clock import local_time, utc_now
 from hradvisor.ui.risk.assessment_list import ID_ROLE, AssessmentListPanel
+from hradvisor.ui.risk.drafts import (
+    RISK_DRAFT,
+    draft_data,
+    draft_head,
+    drafted_assessment,
+    is_risk_draft,
+)
 from hradvisor.ui.risk.editor import CHANGES_TAB, AssessmentEditor
 from hradvisor.ui.risk.factor_editor import IncidentInfo
 from hradvisor.ui.risk.header import country_choices
@@ -48,7 +57,7 @@ from hradvisor.ui.risk.ratings import (
     RATING_STYLE,
     ui_language,
 )
-from hradvisor.ui.widgets import label
+from hradvisor.ui.widgets import Banner, label
 from hradvisor.ui.workers import run_in_background, user_message
 
 translate = QCoreApplication.translate  # lupdate finds translate("Context", "text")
@@ -106,9 +115,15 @@ class RiskPage(QWidget):
         self._previous_generation = 0
         self._busy = False
         self.picker: IncidentPicker | None = None
+        self._draft_kept = False  # the editor shows a kept draft: drop it once saved
         self.setStyleSheet(_PAGE_STYLE)
-        layout = QHBoxLayout(self)
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        self.banner = Banner(translate("RiskPage", "Message about unsaved work"))
+        banner_box = QVBoxLayout()
+        banner_box.setContentsMargins(16, 8, 16, 0)  # as on the incidents page
+        banner_box.addWidget(self.banner)
+        layout.addLayout(banner_box)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         self.panel = AssessmentListPanel()
         self.new_button = self.panel.new_button
@@ -124,9 +139,11 @@ class RiskPage(QWidget):
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([LIST_WIDTH, 1000])
         splitter.setChildrenCollapsible(False)
-        layout.addWidget(splitter)
+        layout.addWidget(splitter, 1)
         self._connect()
         self.refresh()
+        drafts = vault.drafts
+        run_in_background(lambda: drafts.load(RISK_DRAFT), self._offer_draft, no_failure)
 
     # -- building ---------------------------------------------------------------------------
     def _placeholder(self) -> QWidget:
@@ -313,6 +330,7 @@ class RiskPage(QWidget):
             return
         assessment, head = answer
         self.editor.mark_saved(head)
+        self._drop_draft()
         self.refresh(select=assessment.id)
         self.open_assessment(assessment.id)
 
@@ -342,6 +360,7 @@ class RiskPage(QWidget):
 
     def discard(self) -> None:
         """Throw away unsaved edits: reopen the saved version, or close a new draft."""
+        self._drop_draft()
         if self.editor.head is not None:
             self.open_assessment(self.editor.assessment_id)
         else:
@@ -427,6 +446,92 @@ class RiskPage(QWidget):
             self._info[incident.id] = incident_info(incident)
         self.editor.factor_editors[factor_code].add_evidence([i.id for i in incidents], self._info)
 
+    # -- drafts kept through a lock -----------------------------------------------------------
+    def keep_draft(self) -> None:
+        """Before a lock that must not ask (idle, panic): write unsaved edits to the
+        encrypted draft now, while the vault is still open (a few kilobytes)."""
+        vault = self._vault
+        if vault is None or not self.has_unsaved_changes():
+            return
+        data = draft_data(self.editor.to_json(), self.editor.head)
+        try:
+            vault.drafts.save(RISK_DRAFT, data, saved_at=utc_now())
+        except (VaultError, OSError, ValueError):
+            return  # nobody is there to tell: the lock goes ahead, as it must
+
+    def _offer_draft(self, draft: Draft | None) -> None:
+        if draft is None or self._vault is None or not is_risk_draft(draft.data):
+            return
+        self.banner.show_message(
+            "warning",
+            translate(
+                "RiskPage",
+                "Unsaved changes to a risk assessment were kept when the vault locked ({time}).",
+            ).format(time=local_time(draft.saved_at)),
+            [
+                (translate("RiskPage", "Restore them"), lambda: self.restore_draft(draft)),
+                (translate("RiskPage", "Discard them"), self._discard_offered_draft),
+            ],
+        )
+
+    def restore_draft(self, draft: Draft) -> None:
+        """Put a kept draft in the editor, unsaved; saving it is based on the version
+        it started from (a conflict is reported as for any save)."""
+        if not self.confirm_discard():
+            return
+        vault = self._vault
+        if vault is None:
+            return
+        try:
+            assessment = drafted_assessment(draft.data)
+        except ValueError:
+            self.banner.show_message(
+                "error", translate("RiskPage", "The kept draft could not be read.")
+            )
+            return
+        head = draft_head(draft.data)
+        self.banner.clear()
+        self._open_generation += 1
+        generation = self._open_generation
+
+        def work() -> tuple[int, _Opened]:
+            history = vault.assessments.history(assessment.id) if head else []
+            return generation, _Opened(
+                assessment,
+                head or "",
+                _evidence_info(vault, assessment.evidence_ids()),
+                previous_assessment(vault, assessment),
+                history,
+            )
+
+        run_in_background(work, self._show_restored, self._open_failed)
+
+    def _show_restored(self, answer: tuple[int, _Opened]) -> None:
+        generation, opened = answer
+        if generation != self._open_generation or self._vault is None:
+            return
+        self._info.update(opened.info)
+        self.editor.load(opened.assessment, opened.head or None, self._info)
+        self.editor.set_previous(opened.previous, opened.assessment)
+        self.editor.set_history(opened.history)
+        self.editor.mark_restored()
+        self._draft_kept = True
+        self.stack.setCurrentWidget(self.editor)
+
+    def _discard_offered_draft(self) -> None:
+        self.banner.clear()
+        self._draft_kept = True
+        self._drop_draft()
+
+    def _drop_draft(self) -> None:
+        """Delete the kept draft once its edits are saved or thrown away."""
+        vault = self._vault
+        if vault is None or not self._draft_kept:
+            return
+        self._draft_kept = False
+        drafts = vault.drafts
+        run_in_background(lambda: drafts.discard(RISK_DRAFT), no_failure, no_failure)
+
     # -- locking ---------------------------------------------------------------------------------
     def clear(self) -> None:
         """On lock: drop every assessment, incident title and the vault itself."""
@@ -437,6 +542,8 @@ class RiskPage(QWidget):
             self.picker.reject()  # finished → _picker_closed drops it
         self._info.clear()
         self._assessments = []
+        self._draft_kept = False
+        self.banner.clear()  # its buttons hold the kept draft's text
         self.panel.clear()
         self.editor.clear()
         self.placeholder_text.setText("")

@@ -43,15 +43,14 @@ from hradvisor.model import (
 from hradvisor.model.dates import utc_today
 from hradvisor.store import ConflictError, Revision, Vault
 from hradvisor.store.drafts import Draft
+from hradvisor.ui.clock import local_time, utc_now
 from hradvisor.ui.incidents.editor import prompts
 from hradvisor.ui.incidents.editor.form import TAB_KEYS, IncidentForm
 from hradvisor.ui.incidents.editor.records import (
     blank_incident,
     ignore,
     load_for_editing,
-    local_time,
     next_draft_seq,
-    utc_now,
 )
 from hradvisor.ui.theme import MUTED
 from hradvisor.ui.widgets import Banner, ElidedLabel, button, label

@@ -39,20 +39,6 @@ def blank_incident(incident_id: str, today: dt.date) -> dict[str, Any]:
     }
 
 
-def utc_now() -> str:
-    """Now in UTC, to the second, as a draft's ``saved_at``."""
-    return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
-
-
-def local_time(saved_at: str) -> str:
-    """A draft's UTC time as local date and time, to the minute."""
-    try:
-        moment = dt.datetime.fromisoformat(saved_at.replace("Z", "+00:00"))
-    except ValueError:
-        return saved_at
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
-
-
 def load_for_editing(
     vault: Vault, incident_id: str
 ) -> tuple[Incident | None, str | None, Draft | None]:
