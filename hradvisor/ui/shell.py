@@ -253,6 +253,7 @@ class Shell(QWidget):
         """Before a lock that must not ask (idle, panic): keep unsaved work as a draft."""
         self.editor.keep_draft(locking=True)
         self.risk.keep_draft()
+        self.reports.keep_draft()
 
     def forget(self) -> None:
         """On lock, before the shell goes: drop the vault and everything any section shows."""

@@ -1749,6 +1749,21 @@
     </message>
 </context>
 <context>
+    <name>KeptDraft</name>
+    <message>
+        <source>Restore them</source>
+        <translation>Les restaurer</translation>
+    </message>
+    <message>
+        <source>Discard them</source>
+        <translation>Les abandonner</translation>
+    </message>
+    <message>
+        <source>The kept draft could not be read.</source>
+        <translation>Le brouillon conservé n&apos;a pas pu être lu.</translation>
+    </message>
+</context>
+<context>
     <name>Language</name>
     <message>
         <source>en</source>
@@ -2356,6 +2371,14 @@
         <translation>{date} UTC · {pages} pages · {size} Ko</translation>
     </message>
     <message>
+        <source>Message about unsaved work</source>
+        <translation>Message sur un travail non enregistré</translation>
+    </message>
+    <message>
+        <source>Unsaved changes to a report definition were kept when the vault locked ({time}).</source>
+        <translation>Des modifications non enregistrées d&apos;une définition de rapport ont été conservées lors du verrouillage du coffre ({time}).</translation>
+    </message>
+    <message>
         <source>Reports</source>
         <translation>Rapports</translation>
     </message>
@@ -2514,6 +2537,10 @@
     <message>
         <source>This report definition has unsaved changes. Discard them?</source>
         <translation>Cette définition de rapport a des modifications non enregistrées. Les abandonner ?</translation>
+    </message>
+    <message>
+        <source>Draft restored — not saved yet.</source>
+        <translation>Brouillon restauré — pas encore enregistré.</translation>
     </message>
     <message>
         <source>Preparing the preview…</source>
@@ -3085,18 +3112,6 @@
     <message>
         <source>Unsaved changes to a risk assessment were kept when the vault locked ({time}).</source>
         <translation>Des modifications non enregistrées d&apos;une évaluation des risques ont été conservées lors du verrouillage du coffre ({time}).</translation>
-    </message>
-    <message>
-        <source>Restore them</source>
-        <translation>Les restaurer</translation>
-    </message>
-    <message>
-        <source>Discard them</source>
-        <translation>Les abandonner</translation>
-    </message>
-    <message>
-        <source>The kept draft could not be read.</source>
-        <translation>Le brouillon conservé n&apos;a pas pu être lu.</translation>
     </message>
     <message>
         <source>Link incidents</source>

@@ -377,6 +377,10 @@ class DefinitionEditor(QTabWidget):
     def is_dirty(self) -> bool:
         return self._baseline is not None and self.to_json() != self._baseline
 
+    def mark_restored(self) -> None:
+        """After loading a kept draft: unsaved, whatever it is compared with."""
+        self._baseline = {}
+
     def mark_saved(self, definition: ReportDefinition, sent: dict[str, Any]) -> None:
         """After a save of *sent* (the editor's JSON then): *definition* is what the vault
         holds, outputs included. Edits typed while it was saving stay unsaved."""

@@ -40,9 +40,12 @@ from hradvisor.model import ReportDefinition, ValidationError, new_id, report_fr
 from hradvisor.reports import FORMATS, ExportScope, Manifest, Policy, export_incidents
 from hradvisor.reports.exports import manifest_path
 from hradvisor.store import ConflictError, Vault
+from hradvisor.store.drafts import Draft
 from hradvisor.ui.answers import no_failure
 from hradvisor.ui.field_messages import error_text
+from hradvisor.ui.kept_drafts import KeptDraft, draft_head
 from hradvisor.ui.reports.choices import Choice
+from hradvisor.ui.reports.drafts import REPORT_DRAFT, drafted_definition
 from hradvisor.ui.reports.editor import (
     DefinitionEditor,
     classification_names,
@@ -51,7 +54,7 @@ from hradvisor.ui.reports.editor import (
 )
 from hradvisor.ui.reports.jobs import Answer, Delivery, tagged
 from hradvisor.ui.reports.preview import PreviewPane
-from hradvisor.ui.widgets import button, label
+from hradvisor.ui.widgets import Banner, button, label
 from hradvisor.ui.workers import run_in_background, user_message
 
 translate = QCoreApplication.translate  # lupdate finds translate("Context", "text")
@@ -188,8 +191,24 @@ class ReportsPage(QWidget):
         self._busy: set[str] = set()
         self._was_dirty = False
         self.setStyleSheet(_PAGE_STYLE)
-        layout = QHBoxLayout(self)
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        self.banner = Banner(translate("ReportsPage", "Message about unsaved work"))
+        banner_box = QVBoxLayout()
+        banner_box.setContentsMargins(16, 8, 16, 0)  # as on the incidents page
+        banner_box.addWidget(self.banner)
+        layout.addLayout(banner_box)
+        self.kept = KeptDraft(
+            REPORT_DRAFT,
+            "definition",
+            vault=lambda: self._vault,
+            banner=self.banner,
+            offer_text=lambda time: translate(
+                "ReportsPage",
+                "Unsaved changes to a report definition were kept when the vault locked ({time}).",
+            ).format(time=time),
+            restore=self.restore_draft,
+        )
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self._list_panel())
         self.stack = QStackedWidget()
@@ -200,13 +219,14 @@ class ReportsPage(QWidget):
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([LIST_WIDTH, 1000])
         splitter.setChildrenCollapsible(False)
-        layout.addWidget(splitter)
+        layout.addWidget(splitter, 1)
         self._analysis_timer = QTimer(self)
         self._analysis_timer.setSingleShot(True)
         self._analysis_timer.setInterval(ANALYSIS_DELAY_MS)
         self._analysis_timer.timeout.connect(self.refresh_choices)
         self._connect()
         self.refresh()
+        self.kept.offer()
 
     # -- building ---------------------------------------------------------------------------
     def _list_panel(self) -> QWidget:
@@ -638,6 +658,7 @@ class ReportsPage(QWidget):
         opened: _Opened = answer.value
         self._head = opened.head
         self.editor.mark_saved(opened.definition, sent)
+        self.kept.drop()
         self._update_heading()
         self.set_status(translate("ReportsPage", "Saved."))
         self.refresh(select=opened.definition.id)
@@ -669,7 +690,33 @@ class ReportsPage(QWidget):
             QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )
-        return answer == QMessageBox.StandardButton.Discard
+        if answer != QMessageBox.StandardButton.Discard:
+            return False
+        self.kept.drop()
+        return True
+
+    # -- drafts kept through a lock -----------------------------------------------------------
+    def keep_draft(self) -> None:
+        """Before a lock that must not ask (idle, panic): keep unsaved edits as a draft."""
+        if self._vault is not None and self.has_unsaved_changes():
+            self.kept.keep(self.editor.to_json(), self._head)
+
+    def restore_draft(self, draft: Draft) -> None:
+        """Put a kept draft in the editor, unsaved; saving it is based on the version it
+        started from (a conflict is reported as for any save)."""
+        if self._vault is None or not self.confirm_discard():
+            return
+        try:
+            definition = drafted_definition(draft.data)
+        except ValueError:
+            self.kept.cannot_restore()
+            return
+        self._generation += 1
+        self._load(definition, draft_head(draft.data))
+        self.editor.mark_restored()
+        self.kept.restored()
+        self._update_heading()
+        self.set_status(translate("ReportsPage", "Draft restored — not saved yet."))
 
     # -- preview ---------------------------------------------------------------------------------
     def make_preview(self) -> None:
@@ -858,6 +905,7 @@ class ReportsPage(QWidget):
         self._vault = None
         self._definitions = []
         self._head = None
+        self.kept.forget()
         self.list.clear()
         self.list_status.setText("")
         self.outputs.setPlainText("")

@@ -1,9 +1,4 @@
-"""An unsaved risk assessment kept through a lock, as an encrypted draft.
-
-An idle or panic lock never asks anything, so the Risk page writes what its
-editor holds to ``vault.drafts`` (encrypted, see store/drafts.py) before the
-vault closes, and offers it back after the next unlock. There is one editor on
-the page, so there is one draft slot.
+"""The Risk page's kept draft (ui/kept_drafts.py) back as a RiskAssessment.
 
 A draft may break a rule that saving enforces (a narrative too long, a period
 ending before it starts): it was unsaved work, not a checked record. It comes
@@ -23,15 +18,6 @@ from hradvisor.model import (
 )
 
 RISK_DRAFT = "risk-assessment"
-
-
-def draft_data(assessment: dict[str, Any], head: str | None) -> dict[str, Any]:
-    """What the draft holds: the editor's JSON and the revision it was based on."""
-    return {"assessment": assessment, "head": head}
-
-
-def is_risk_draft(data: dict[str, Any]) -> bool:
-    return isinstance(data.get("assessment"), dict)
 
 
 def drafted_assessment(data: dict[str, Any]) -> RiskAssessment:
@@ -71,11 +57,6 @@ def drafted_assessment(data: dict[str, Any]) -> RiskAssessment:
         )
     except (KeyError, TypeError, AttributeError) as exc:
         raise ValueError("the draft is not a risk assessment the editor wrote") from exc
-
-
-def draft_head(data: dict[str, Any]) -> str | None:
-    head = data.get("head")
-    return head if isinstance(head, str) else None
 
 
 def _text(value: Any) -> str | None:

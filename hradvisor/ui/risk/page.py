@@ -37,18 +37,11 @@ from hradvisor.model import (
     assessment_from_json,
     risk_framework,
 )
-from hradvisor.store import ConflictError, Revision, Vault, VaultError
+from hradvisor.store import ConflictError, Revision, Vault
 from hradvisor.store.drafts import Draft
-from hradvisor.ui.answers import no_failure
-from hradvisor.ui.clock import local_time, utc_now
+from hradvisor.ui.kept_drafts import KeptDraft, draft_head
 from hradvisor.ui.risk.assessment_list import ID_ROLE, AssessmentListPanel
-from hradvisor.ui.risk.drafts import (
-    RISK_DRAFT,
-    draft_data,
-    draft_head,
-    drafted_assessment,
-    is_risk_draft,
-)
+from hradvisor.ui.risk.drafts import RISK_DRAFT, drafted_assessment
 from hradvisor.ui.risk.editor import CHANGES_TAB, AssessmentEditor
 from hradvisor.ui.risk.factor_editor import IncidentInfo
 from hradvisor.ui.risk.header import country_choices
@@ -115,7 +108,6 @@ class RiskPage(QWidget):
         self._previous_generation = 0
         self._busy = False
         self.picker: IncidentPicker | None = None
-        self._draft_kept = False  # the editor shows a kept draft: drop it once saved
         self.setStyleSheet(_PAGE_STYLE)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -124,6 +116,17 @@ class RiskPage(QWidget):
         banner_box.setContentsMargins(16, 8, 16, 0)  # as on the incidents page
         banner_box.addWidget(self.banner)
         layout.addLayout(banner_box)
+        self.kept = KeptDraft(
+            RISK_DRAFT,
+            "assessment",
+            vault=lambda: self._vault,
+            banner=self.banner,
+            offer_text=lambda time: translate(
+                "RiskPage",
+                "Unsaved changes to a risk assessment were kept when the vault locked ({time}).",
+            ).format(time=time),
+            restore=self.restore_draft,
+        )
         splitter = QSplitter(Qt.Orientation.Horizontal)
         self.panel = AssessmentListPanel()
         self.new_button = self.panel.new_button
@@ -142,8 +145,7 @@ class RiskPage(QWidget):
         layout.addWidget(splitter, 1)
         self._connect()
         self.refresh()
-        drafts = vault.drafts
-        run_in_background(lambda: drafts.load(RISK_DRAFT), self._offer_draft, no_failure)
+        self.kept.offer()
 
     # -- building ---------------------------------------------------------------------------
     def _placeholder(self) -> QWidget:
@@ -330,7 +332,7 @@ class RiskPage(QWidget):
             return
         assessment, head = answer
         self.editor.mark_saved(head)
-        self._drop_draft()
+        self.kept.drop()
         self.refresh(select=assessment.id)
         self.open_assessment(assessment.id)
 
@@ -360,7 +362,7 @@ class RiskPage(QWidget):
 
     def discard(self) -> None:
         """Throw away unsaved edits: reopen the saved version, or close a new draft."""
-        self._drop_draft()
+        self.kept.drop()
         if self.editor.head is not None:
             self.open_assessment(self.editor.assessment_id)
         else:
@@ -385,7 +387,10 @@ class RiskPage(QWidget):
             QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )
-        return answer == QMessageBox.StandardButton.Discard
+        if answer != QMessageBox.StandardButton.Discard:
+            return False
+        self.kept.drop()
+        return True
 
     # -- previous assessment -----------------------------------------------------------------------
     def _scope_changed(self) -> None:
@@ -448,31 +453,9 @@ class RiskPage(QWidget):
 
     # -- drafts kept through a lock -----------------------------------------------------------
     def keep_draft(self) -> None:
-        """Before a lock that must not ask (idle, panic): write unsaved edits to the
-        encrypted draft now, while the vault is still open (a few kilobytes)."""
-        vault = self._vault
-        if vault is None or not self.has_unsaved_changes():
-            return
-        data = draft_data(self.editor.to_json(), self.editor.head)
-        try:
-            vault.drafts.save(RISK_DRAFT, data, saved_at=utc_now())
-        except (VaultError, OSError, ValueError):
-            return  # nobody is there to tell: the lock goes ahead, as it must
-
-    def _offer_draft(self, draft: Draft | None) -> None:
-        if draft is None or self._vault is None or not is_risk_draft(draft.data):
-            return
-        self.banner.show_message(
-            "warning",
-            translate(
-                "RiskPage",
-                "Unsaved changes to a risk assessment were kept when the vault locked ({time}).",
-            ).format(time=local_time(draft.saved_at)),
-            [
-                (translate("RiskPage", "Restore them"), lambda: self.restore_draft(draft)),
-                (translate("RiskPage", "Discard them"), self._discard_offered_draft),
-            ],
-        )
+        """Before a lock that must not ask (idle, panic): keep unsaved edits as a draft."""
+        if self._vault is not None and self.has_unsaved_changes():
+            self.kept.keep(self.editor.to_json(), self.editor.head)
 
     def restore_draft(self, draft: Draft) -> None:
         """Put a kept draft in the editor, unsaved; saving it is based on the version
@@ -485,12 +468,9 @@ class RiskPage(QWidget):
         try:
             assessment = drafted_assessment(draft.data)
         except ValueError:
-            self.banner.show_message(
-                "error", translate("RiskPage", "The kept draft could not be read.")
-            )
+            self.kept.cannot_restore()
             return
         head = draft_head(draft.data)
-        self.banner.clear()
         self._open_generation += 1
         generation = self._open_generation
 
@@ -515,22 +495,8 @@ class RiskPage(QWidget):
         self.editor.set_previous(opened.previous, opened.assessment)
         self.editor.set_history(opened.history)
         self.editor.mark_restored()
-        self._draft_kept = True
+        self.kept.restored()
         self.stack.setCurrentWidget(self.editor)
-
-    def _discard_offered_draft(self) -> None:
-        self.banner.clear()
-        self._draft_kept = True
-        self._drop_draft()
-
-    def _drop_draft(self) -> None:
-        """Delete the kept draft once its edits are saved or thrown away."""
-        vault = self._vault
-        if vault is None or not self._draft_kept:
-            return
-        self._draft_kept = False
-        drafts = vault.drafts
-        run_in_background(lambda: drafts.discard(RISK_DRAFT), no_failure, no_failure)
 
     # -- locking ---------------------------------------------------------------------------------
     def clear(self) -> None:
@@ -542,8 +508,7 @@ class RiskPage(QWidget):
             self.picker.reject()  # finished → _picker_closed drops it
         self._info.clear()
         self._assessments = []
-        self._draft_kept = False
-        self.banner.clear()  # its buttons hold the kept draft's text
+        self.kept.forget()
         self.panel.clear()
         self.editor.clear()
         self.placeholder_text.setText("")
