@@ -26,7 +26,13 @@ from hradvisor.model.incident import (
     incident_from_json,
     incident_to_json,
 )
-from hradvisor.model.places import admin1_areas, admin1_name, area_name, country_name
+from hradvisor.model.places import (
+    admin1_areas,
+    admin1_name,
+    area_name,
+    country_choices,
+    country_name,
+)
 from hradvisor.model.records import (
     PROTECTED_PERSON_FIELDS,
     FieldNote,
@@ -91,6 +97,7 @@ __all__ = [
     "canonical_json",
     "codes",
     "content_hash",
+    "country_choices",
     "country_name",
     "has_bidi_controls",
     "incident_changes",

@@ -9,7 +9,9 @@ Names for fictional countries come from resources/gazetteers/.
 from __future__ import annotations
 
 import functools
+import gettext
 import re
+import unicodedata
 from typing import Any
 
 import pycountry
@@ -58,13 +60,42 @@ def _gazetteer(country: str) -> dict[str, Any] | None:
 
 
 def country_name(code: str, lang: str = "en") -> str:
-    """Display name of a country code (the code itself if unknown)."""
+    """Display name of a country code in *lang* (the code itself if unknown).
+
+    Real countries are named from pycountry's own ISO 3166-1 translations, so a
+    French window or report says « Allemagne », not "Germany".
+    """
     gazetteer = _gazetteer(code) if is_fictional_country(code) else None
     if gazetteer is not None:
         names: dict[str, str] = gazetteer["name"]
         return names.get(lang, names["en"])
     country = _lookup(pycountry.countries, alpha_2=code)
-    return str(country.name) if country is not None else code
+    return _iso_names(lang).gettext(str(country.name)) if country is not None else code
+
+
+@functools.cache
+def country_choices(lang: str = "en") -> tuple[tuple[str, str], ...]:
+    """(code, name) for a country picker: the fictional gazetteer countries first,
+    then every ISO 3166-1 country, alphabetical in *lang* (accents ignored)."""
+    fictional = sorted(p.stem for p in resource_path("gazetteers").glob("X?.json"))
+    real = sorted(
+        ((str(c.alpha_2), country_name(str(c.alpha_2), lang)) for c in pycountry.countries),
+        key=lambda choice: _sort_key(choice[1]),
+    )
+    return tuple((code, country_name(code, lang)) for code in fictional) + tuple(real)
+
+
+@functools.cache
+def _iso_names(lang: str) -> gettext.NullTranslations:
+    """pycountry's catalogue of country names in *lang*; English (no change) if it has none."""
+    return gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang], fallback=True)
+
+
+def _sort_key(name: str) -> str:
+    """« Égypte » sorts among the E, not after « Zimbabwe »."""
+    return "".join(
+        ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch)
+    ).casefold()
 
 
 def admin1_name(code: str) -> str:

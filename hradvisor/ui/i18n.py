@@ -8,12 +8,23 @@ Qt's own catalogue (qtbase) translates standard buttons such as Cancel.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from hradvisor.resources import resource_path
 
 SUPPORTED = ("en", "fr")
+
+
+def ui_language() -> str:
+    """The language the window speaks: "fr" when the French catalogue is loaded, else "en".
+
+    Each catalogue translates the code "en" into its own code, so texts read
+    from resources (vocabulary labels, the risk framework, in English and
+    French) and place names always match the translated strings around them.
+    """
+    code = QCoreApplication.translate("Language", "en")
+    return code if code in SUPPORTED else "en"
 
 
 def chosen_language(preference: str, system: str | None = None) -> str:

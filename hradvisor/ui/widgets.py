@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -109,17 +109,6 @@ def name_inner_parts(root: QWidget) -> None:
             owner = owner.parentWidget()
         if owner is not None:
             part.setAccessibleName(owner.accessibleName())
-
-
-def label_language() -> str:
-    """The language of vocabulary labels: the one the window speaks.
-
-    The catalogue of each language translates the code "en" into its own code,
-    so vocabulary labels (which live in resources/vocabularies, not in the Qt
-    catalogue) always match the rest of the window.
-    """
-    code = QCoreApplication.translate("Language", "en")
-    return code if code in ("en", "fr") else "en"
 
 
 class ElidedLabel(QLabel):

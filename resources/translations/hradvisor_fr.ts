@@ -3190,11 +3190,6 @@
         <translation>{count} incidents affichés.</translation>
     </message>
     <message>
-        <source>en</source>
-        <comment>the language code of this translation</comment>
-        <translation>fr</translation>
-    </message>
-    <message>
         <source>Higher</source>
         <translation>En hausse</translation>
     </message>

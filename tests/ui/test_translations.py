@@ -13,9 +13,11 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from hradvisor.resources import resource_path
-from hradvisor.ui.i18n import chosen_language, install_translators
+from hradvisor.ui.i18n import chosen_language, install_translators, ui_language
+from hradvisor.ui.incidents.editor.location import LocationFields
 
 ROOT = Path(__file__).resolve().parents[2]
 CATALOGUE = resource_path("translations", "hradvisor_fr.ts")
@@ -90,8 +92,19 @@ def test_installed_catalogue_translates_the_shell() -> None:
     assert QCoreApplication.translate("Shell", "Dashboard") == "Tableau de bord"
 
 
+@pytest.mark.usefixtures("french")
+def test_country_pickers_name_real_countries_in_french(qtbot: QtBot) -> None:
+    assert ui_language() == "fr"
+    fields = LocationFields()
+    qtbot.addWidget(fields)
+    names = [fields.country.itemText(i) for i in range(fields.country.count())]
+    assert "Allemagne" in names
+    assert "Germany" not in names
+
+
 def test_english_installs_nothing(qapp: QApplication) -> None:
     assert install_translators(qapp, "en") == []
+    assert ui_language() == "en"
     assert QCoreApplication.translate("Shell", "Lock") == "Lock"
 
 

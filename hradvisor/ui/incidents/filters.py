@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 
 from hradvisor.model import admin1_areas, vocabulary
 from hradvisor.store.queries import IncidentFilter
-from hradvisor.ui.widgets import label_language, name_parts
+from hradvisor.ui.i18n import ui_language
+from hradvisor.ui.widgets import name_parts
 
 translate = QCoreApplication.translate  # lupdate finds translate("Context", "text")
 
@@ -56,7 +57,7 @@ def _combo(accessible: str, everything: str, choices: list[tuple[str, str]]) -> 
 
 
 def _vocabulary_choices(name: str) -> list[tuple[str, str]]:
-    words, lang = vocabulary(name), label_language()
+    words, lang = vocabulary(name), ui_language()
     return [(code, words.label(code, lang)) for code in words.codes]
 
 

@@ -27,8 +27,8 @@ from PySide6.QtGui import QColor, QFont
 
 from hradvisor.model import Incident, area_name, neutralise_bidi, vocabulary
 from hradvisor.store.queries import IncidentFilter, ListRow, RowPage
+from hradvisor.ui.i18n import ui_language
 from hradvisor.ui.theme import DANGER
-from hradvisor.ui.widgets import label_language
 from hradvisor.ui.workers import run_in_background, user_message
 
 translate = QCoreApplication.translate  # lupdate finds translate("Context", "text")
@@ -158,7 +158,7 @@ class IncidentTableModel(QAbstractTableModel):
     def __init__(self, queries: PagedQueries) -> None:
         super().__init__()
         self._queries = queries
-        self._lang = label_language()  # read on the GUI thread, used by the workers
+        self._lang = ui_language()  # read on the GUI thread, used by the workers
         self._rows: list[Row] = []
         self._filters = IncidentFilter()
         self._sort = DATE

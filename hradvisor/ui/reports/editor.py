@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-import pycountry
 from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -30,9 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hradvisor.model import Choices, ReportDefinition, admin1_areas, country_name
+from hradvisor.model import Choices, ReportDefinition, admin1_areas, country_choices
 from hradvisor.model.report import DEFAULT_TITLE, report_to_json
-from hradvisor.resources import resource_path
 from hradvisor.ui.reports.choices import ChoiceList
 from hradvisor.ui.widgets import label
 
@@ -89,13 +87,6 @@ def audience_names() -> dict[str, str]:
 
 def language_names() -> dict[str, str]:
     return {"en": "English", "fr": "Français"}
-
-
-def country_choices(lang: str) -> list[tuple[str, str]]:
-    """(code, name): the fictional countries first, then every ISO 3166-1 country."""
-    fictional = sorted(p.stem for p in resource_path("gazetteers").glob("X?.json"))
-    real = sorted((str(c.alpha_2), str(c.name)) for c in pycountry.countries)
-    return [(code, country_name(code, lang)) for code in fictional] + real
 
 
 def to_qdate(day: dt.date) -> QDate:

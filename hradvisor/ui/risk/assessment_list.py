@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QVBoxLa
 
 from hradvisor.analysis.risk import direction, previous_in, scope_label
 from hradvisor.model import RiskAssessment, rating_label
-from hradvisor.ui.risk.ratings import DIRECTION_MARKS, RatingChip, direction_text, ui_language
+from hradvisor.ui.i18n import ui_language
+from hradvisor.ui.risk.ratings import DIRECTION_MARKS, RatingChip, direction_text
 from hradvisor.ui.widgets import button, label
 
 translate = QCoreApplication.translate  # lupdate finds translate("Context", "text")

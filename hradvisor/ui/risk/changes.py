@@ -21,11 +21,11 @@ from PySide6.QtWidgets import (
 
 from hradvisor.analysis.risk import FactorChange
 from hradvisor.model import rating_label, risk_framework
+from hradvisor.ui.i18n import ui_language
 from hradvisor.ui.risk.ratings import (
     DIRECTION_MARKS,
     direction_text,
     rating_brushes,
-    ui_language,
 )
 from hradvisor.ui.widgets import label, name_parts
 

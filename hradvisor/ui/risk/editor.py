@@ -49,11 +49,12 @@ from hradvisor.model import (
 )
 from hradvisor.store import Revision
 from hradvisor.ui.field_messages import message_text
+from hradvisor.ui.i18n import ui_language
 from hradvisor.ui.risk.changes import ChangesTable
 from hradvisor.ui.risk.factor_editor import EvidenceInfo, FactorEditor
 from hradvisor.ui.risk.header import ScopeHeader
 from hradvisor.ui.risk.panes import HistoryPane, OverallPane
-from hradvisor.ui.risk.ratings import rating_brushes, ui_language
+from hradvisor.ui.risk.ratings import rating_brushes
 from hradvisor.ui.widgets import button, label
 
 translate = QCoreApplication.translate  # lupdate finds translate("Context", "text")

@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from hradvisor.model import FactorRating, RiskFactor, risk_framework
-from hradvisor.ui.risk.ratings import RatingSelector, ui_language
+from hradvisor.ui.i18n import ui_language
+from hradvisor.ui.risk.ratings import RatingSelector
 from hradvisor.ui.widgets import button, label
 
 translate = QCoreApplication.translate  # lupdate finds translate("Context", "text")

@@ -7,9 +7,7 @@ error paths (``period_end``, ``areas[0]`` …) so a problem shows where it is.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 
-import pycountry
 from PySide6.QtCore import QCoreApplication, QDate, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -26,23 +24,14 @@ from PySide6.QtWidgets import (
     QWidgetAction,
 )
 
-from hradvisor.model import FieldError, admin1_areas, country_name
-from hradvisor.resources import resource_path
+from hradvisor.model import FieldError, admin1_areas, country_choices
 from hradvisor.ui.field_messages import message_text
-from hradvisor.ui.risk.ratings import ui_language
+from hradvisor.ui.i18n import ui_language
 from hradvisor.ui.widgets import label
 
 translate = QCoreApplication.translate  # lupdate finds translate("Context", "text")
 
 CODE_ROLE = Qt.ItemDataRole.UserRole
-
-
-@functools.cache
-def country_choices() -> tuple[tuple[str, str], ...]:
-    """(code, name): the fictional demo countries first, then every ISO 3166-1 country."""
-    fictional = sorted(p.stem for p in resource_path("gazetteers").glob("X?.json"))
-    real = sorted((str(c.alpha_2), str(c.name)) for c in pycountry.countries)
-    return tuple([(code, country_name(code, ui_language())) for code in fictional] + real)
 
 
 def name_parts(widget: QWidget, accessible: str) -> None:
@@ -82,7 +71,7 @@ class ScopeHeader(QWidget):
         grid.setVerticalSpacing(2)
         self.country = QComboBox()
         self.country.setAccessibleName(translate("RiskPage", "Country"))
-        for code, name in country_choices():
+        for code, name in country_choices(ui_language()):
             self.country.addItem(name, code)
         self.country.setMinimumContentsLength(16)
         self.country.setSizeAdjustPolicy(

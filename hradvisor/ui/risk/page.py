@@ -35,20 +35,20 @@ from hradvisor.model import (
     ValidationError,
     area_name,
     assessment_from_json,
+    country_choices,
     risk_framework,
 )
 from hradvisor.store import ConflictError, Revision, Vault
 from hradvisor.store.drafts import Draft
+from hradvisor.ui.i18n import ui_language
 from hradvisor.ui.kept_drafts import KeptDraft, draft_head
 from hradvisor.ui.risk.assessment_list import ID_ROLE, AssessmentListPanel
 from hradvisor.ui.risk.drafts import RISK_DRAFT, drafted_assessment
 from hradvisor.ui.risk.editor import CHANGES_TAB, AssessmentEditor
 from hradvisor.ui.risk.factor_editor import IncidentInfo
-from hradvisor.ui.risk.header import country_choices
 from hradvisor.ui.risk.picker import IncidentPicker, PickerScope
 from hradvisor.ui.risk.ratings import (
     RATING_STYLE,
-    ui_language,
 )
 from hradvisor.ui.widgets import Banner, label
 from hradvisor.ui.workers import run_in_background, user_message
@@ -267,7 +267,7 @@ class RiskPage(QWidget):
         self._open_generation += 1
         generation = self._open_generation
         today = dt.datetime.now(dt.UTC).date()
-        fallback = country_choices()[0][0]
+        fallback = country_choices(ui_language())[0][0]
 
         def work() -> tuple[int, RiskAssessment, dict[str, IncidentInfo | None]]:
             previous = (

@@ -19,8 +19,9 @@ from hradvisor.analysis.risk import compare
 from hradvisor.model import RATINGS, RiskAssessment, rating_label
 from hradvisor.store import Revision
 from hradvisor.store.assessments import load_assessment
+from hradvisor.ui.i18n import ui_language
 from hradvisor.ui.risk.changes import ChangesTable
-from hradvisor.ui.risk.ratings import RatingChip, RatingSelector, rating_brushes, ui_language
+from hradvisor.ui.risk.ratings import RatingChip, RatingSelector, rating_brushes
 from hradvisor.ui.widgets import label
 
 translate = QCoreApplication.translate  # lupdate finds translate("Context", "text")

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from hradvisor.analysis.risk import IncidentPages, suggest_evidence
 from hradvisor.model import Incident, area_name, vocabulary
 from hradvisor.store import IncidentFilter
-from hradvisor.ui.risk.ratings import ui_language
+from hradvisor.ui.i18n import ui_language
 from hradvisor.ui.widgets import button, label
 from hradvisor.ui.workers import run_in_background, user_message
 

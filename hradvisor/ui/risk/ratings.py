@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QRadioButton, Q
 
 from hradvisor.analysis.risk import DOWN, NEW, SAME, UNCLEAR, UP
 from hradvisor.model import RATINGS, rating_label, risk_framework
+from hradvisor.ui.i18n import ui_language
 
 translate = QCoreApplication.translate  # lupdate finds translate("Context", "text")
 
@@ -43,17 +44,6 @@ RATING_STYLE = "\n".join(
     "\nQRadioButton[rating] { padding: 3px 8px; border: 1px solid transparent;"
     " border-radius: 4px; }"
 )
-
-
-def ui_language() -> str:
-    """The language the window speaks: "fr" when the French catalogue is loaded, else "en".
-
-    The catalogue translates this marker into its own language code, so the
-    framework's texts (from the resource, in English and French) always match
-    the language of the translated strings around them.
-    """
-    code = translate("RiskPage", "en", "the language code of this translation")
-    return code if code in ("en", "fr") else "en"
 
 
 def direction_text(direction: str) -> str:

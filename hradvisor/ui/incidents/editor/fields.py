@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from hradvisor.model import vocabulary
-from hradvisor.ui.widgets import button, label, label_language
+from hradvisor.ui.i18n import ui_language
+from hradvisor.ui.widgets import button, label
 
 translate = QCoreApplication.translate  # lupdate finds translate("Context", "text")
 
@@ -58,7 +59,7 @@ def vocabulary_combo(name: str, accessible: str) -> QComboBox:
     """A combo of the labels of vocabulary *name*, codes as item data."""
     combo = QComboBox()
     combo.setAccessibleName(accessible)
-    words, lang = vocabulary(name), label_language()
+    words, lang = vocabulary(name), ui_language()
     for code in words.codes:
         combo.addItem(words.label(code, lang), code)
     return combo
@@ -93,7 +94,7 @@ class CodePicker(QWidget):
         self.filter.setClearButtonEnabled(True)
         self.list = QListWidget()
         self.list.setAccessibleName(accessible)
-        words, lang = vocabulary(name), label_language()
+        words, lang = vocabulary(name), ui_language()
         for code in words.codes:
             item = QListWidgetItem(words.label(code, lang))
             item.setData(Qt.ItemDataRole.UserRole, code)

@@ -12,22 +12,15 @@ from __future__ import annotations
 import functools
 from typing import Any
 
-import pycountry
 from PySide6.QtCore import QCoreApplication, QStringListModel, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QCompleter, QHBoxLayout, QLineEdit, QWidget
 
-from hradvisor.model import admin1_areas, country_name
+from hradvisor.model import admin1_areas, country_choices
 from hradvisor.resources import read_json_resource, resource_path
+from hradvisor.ui.i18n import ui_language
 from hradvisor.ui.incidents.filters import COUNTRIES
 
 translate = QCoreApplication.translate  # lupdate finds translate("Context", "text")
-
-
-@functools.cache
-def country_choices() -> tuple[tuple[str, str], ...]:
-    """(code, name): the fictional gazetteer countries first, then every ISO 3166-1 country."""
-    real = sorted(((str(c.alpha_2), str(c.name)) for c in pycountry.countries), key=lambda c: c[1])
-    return tuple((code, country_name(code)) for code in COUNTRIES) + tuple(real)
 
 
 @functools.cache
@@ -74,7 +67,7 @@ class LocationFields(QWidget):
         super().__init__()
         self.country = QComboBox()
         self.country.setAccessibleName(translate("IncidentEditor", "Country"))
-        for code, name in country_choices():
+        for code, name in country_choices(ui_language()):
             self.country.addItem(name, code)
         self.admin1 = QComboBox()
         self.admin1.setAccessibleName(translate("IncidentEditor", "Area (first level)"))

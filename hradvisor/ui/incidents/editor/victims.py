@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QSpinBox, QWidget
 
 from hradvisor.model import SEX_AGE, vocabulary
 from hradvisor.model.checks import MAX_COUNT
-from hradvisor.ui.widgets import label_language
+from hradvisor.ui.i18n import ui_language
 
 translate = QCoreApplication.translate  # lupdate finds translate("Context", "text")
 
@@ -43,7 +43,7 @@ class VictimsGrid(QWidget):
 
     def __init__(self) -> None:
         super().__init__()
-        outcomes, groups, lang = vocabulary("outcomes"), vocabulary("sex-age"), label_language()
+        outcomes, groups, lang = vocabulary("outcomes"), vocabulary("sex-age"), ui_language()
         grid = QGridLayout(self)
         grid.setHorizontalSpacing(12)
         grid.setVerticalSpacing(6)
