@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSizePolicy,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -144,6 +145,16 @@ class ElidedLabel(QLabel):
             self._full, Qt.TextElideMode.ElideRight, max(self.width(), 1)
         )
         super().setText(shown)
+
+
+def page_banner(layout: QVBoxLayout, accessible: str) -> Banner:
+    """A Banner at the top of a section page, inset like the page's content below it."""
+    banner = Banner(accessible)
+    box = QVBoxLayout()
+    box.setContentsMargins(16, 8, 16, 0)
+    box.addWidget(banner)
+    layout.addLayout(box)
+    return banner
 
 
 def name_parts(widget: QWidget, accessible: str) -> None:

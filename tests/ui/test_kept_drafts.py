@@ -20,7 +20,7 @@ from hradvisor.ui.risk.drafts import RISK_DRAFT
 from tests.conftest import PASSPHRASE, make_incident
 from tests.store.test_no_plaintext import _files_containing
 from tests.ui.conftest import MakeWindow
-from tests.ui.helpers import unlock
+from tests.ui.helpers import shown_reports_page, shown_risk_page, unlock
 
 NARRATIVE = "Night raids on the river villages, interrupted mid-sentence"
 OVERVIEW = "Detentions rose along the river road; an overview typed for an hour"
@@ -32,15 +32,6 @@ def vault(vault_dir: Path) -> Iterator[Vault]:
         opened.incidents.add(make_incident())
         yield opened
         QThreadPool.globalInstance().waitForDone(5000)
-
-
-def _page(qtbot: QtBot, vault: Vault) -> RiskPage:
-    page = RiskPage(vault)
-    qtbot.addWidget(page)
-    page.resize(1280, 800)
-    page.show()
-    qtbot.waitUntil(lambda: page.list_status.text() != "Loading…")
-    return page
 
 
 def _new_with_narrative(qtbot: QtBot, page: RiskPage, narrative: str) -> None:
@@ -57,13 +48,13 @@ def _offered(qtbot: QtBot, page: RiskPage) -> None:
 def test_a_kept_draft_is_offered_restored_unsaved_and_gone_once_saved(
     qtbot: QtBot, vault: Vault
 ) -> None:
-    before = _page(qtbot, vault)
+    before = shown_risk_page(qtbot, vault)
     _new_with_narrative(qtbot, before, NARRATIVE)
     before.keep_draft()  # what the shell does before an idle or panic lock
     before.clear()
     assert vault.drafts.load(RISK_DRAFT) is not None
 
-    page = _page(qtbot, vault)  # after the next unlock
+    page = shown_risk_page(qtbot, vault)  # after the next unlock
     _offered(qtbot, page)
     assert NARRATIVE not in page.banner.text.text()  # the banner names no content
     page.banner.buttons[0].click()  # restore
@@ -81,11 +72,11 @@ def test_a_kept_draft_is_offered_restored_unsaved_and_gone_once_saved(
 
 
 def test_discarding_the_offer_deletes_the_draft(qtbot: QtBot, vault: Vault) -> None:
-    before = _page(qtbot, vault)
+    before = shown_risk_page(qtbot, vault)
     _new_with_narrative(qtbot, before, NARRATIVE)
     before.keep_draft()
     before.clear()
-    page = _page(qtbot, vault)
+    page = shown_risk_page(qtbot, vault)
     _offered(qtbot, page)
     page.banner.buttons[1].click()  # discard
     assert not page.banner.isVisible()
@@ -96,13 +87,13 @@ def test_discarding_the_offer_deletes_the_draft(qtbot: QtBot, vault: Vault) -> N
 
 def test_a_draft_that_breaks_a_saving_rule_still_comes_back(qtbot: QtBot, vault: Vault) -> None:
     too_long = "x" * 60_000  # over the narrative limit: saving would refuse it
-    before = _page(qtbot, vault)
+    before = shown_risk_page(qtbot, vault)
     _new_with_narrative(qtbot, before, too_long)
     with pytest.raises(ValidationError):
         assessment_from_json(before.editor.to_json())
     before.keep_draft()
     before.clear()
-    page = _page(qtbot, vault)
+    page = shown_risk_page(qtbot, vault)
     _offered(qtbot, page)
     page.banner.buttons[0].click()
     qtbot.waitUntil(lambda: page.editor.overall_narrative.toPlainText() == too_long)
@@ -110,7 +101,7 @@ def test_a_draft_that_breaks_a_saving_rule_still_comes_back(qtbot: QtBot, vault:
 
 
 def test_nothing_unsaved_keeps_no_draft(qtbot: QtBot, vault: Vault) -> None:
-    page = _page(qtbot, vault)
+    page = shown_risk_page(qtbot, vault)
     page.keep_draft()
     assert vault.drafts.load(RISK_DRAFT) is None
 
@@ -146,15 +137,6 @@ def test_a_panic_lock_keeps_both_pages_edits_encrypted_and_out_of_the_incident_d
 # -- report definitions -------------------------------------------------------------------
 
 
-def _reports(qtbot: QtBot, vault: Vault) -> ReportsPage:
-    page = ReportsPage(vault, lang="en")
-    qtbot.addWidget(page)
-    page.resize(1280, 800)
-    page.show()
-    qtbot.waitUntil(lambda: not page.is_busy())
-    return page
-
-
 def _new_report_with_overview(qtbot: QtBot, page: ReportsPage, overview: str) -> None:
     page.new_button.click()
     qtbot.waitUntil(lambda: page.editor.loaded is not None and not page.is_busy())
@@ -165,13 +147,13 @@ def _new_report_with_overview(qtbot: QtBot, page: ReportsPage, overview: str) ->
 def test_a_kept_report_draft_comes_back_unsaved_and_goes_once_saved(
     qtbot: QtBot, vault: Vault
 ) -> None:
-    before = _reports(qtbot, vault)
+    before = shown_reports_page(qtbot, vault)
     _new_report_with_overview(qtbot, before, OVERVIEW)
     before.keep_draft()
     before.clear()
     assert vault.drafts.load(REPORT_DRAFT) is not None
 
-    page = _reports(qtbot, vault)
+    page = shown_reports_page(qtbot, vault)
     _offered(qtbot, page)
     page.banner.buttons[0].click()  # restore
     assert page.editor.overview.toPlainText() == OVERVIEW
@@ -187,13 +169,13 @@ def test_a_kept_report_draft_comes_back_unsaved_and_goes_once_saved(
 
 def test_a_report_draft_over_a_limit_still_comes_back(qtbot: QtBot, vault: Vault) -> None:
     too_long = "y" * 60_000  # over the overview limit: saving would refuse it
-    before = _reports(qtbot, vault)
+    before = shown_reports_page(qtbot, vault)
     _new_report_with_overview(qtbot, before, too_long)
     with pytest.raises(ValidationError):
         report_from_json(before.editor.to_json())
     before.keep_draft()
     before.clear()
-    page = _reports(qtbot, vault)
+    page = shown_reports_page(qtbot, vault)
     _offered(qtbot, page)
     page.banner.buttons[0].click()
     assert page.editor.overview.toPlainText() == too_long

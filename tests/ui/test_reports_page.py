@@ -21,6 +21,7 @@ from hradvisor.ui.reports.choices import KEY_ROLE
 from hradvisor.ui.reports.editor import preset_period
 from hradvisor.ui.workers import BackgroundOp
 from tests.conftest import make_incident
+from tests.ui.helpers import shown_reports_page
 
 LAST_MONTH = preset_period("last-month", dt.date.today())
 assert LAST_MONTH is not None
@@ -58,12 +59,7 @@ def filled(vault: Vault) -> Vault:
 
 @pytest.fixture
 def page(qtbot: QtBot, filled: Vault) -> ReportsPage:
-    widget = ReportsPage(filled, lang="en")
-    qtbot.addWidget(widget)
-    widget.resize(1280, 800)
-    widget.show()
-    qtbot.waitUntil(lambda: not widget.is_busy())
-    return widget
+    return shown_reports_page(qtbot, filled)
 
 
 def _new(qtbot: QtBot, page: ReportsPage) -> None:

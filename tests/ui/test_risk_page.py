@@ -28,6 +28,7 @@ from hradvisor.ui.risk.changes import CHANGE, NOW
 from hradvisor.ui.risk.editor import CHANGES_TAB
 from hradvisor.ui.risk.picker import IncidentPicker
 from tests.conftest import PASSPHRASE, make_incident
+from tests.ui.helpers import shown_risk_page
 
 CANARY = "canary-narrative-51c0e7"
 FACTOR = "serious-violations"
@@ -56,15 +57,6 @@ def vault(vault_dir: Path) -> Iterator[Vault]:
         opened.incidents.add_many(_incidents())
         yield opened
         QThreadPool.globalInstance().waitForDone(5000)
-
-
-def _page(qtbot: QtBot, vault: Vault) -> RiskPage:
-    page = RiskPage(vault)
-    qtbot.addWidget(page)
-    page.resize(1280, 800)
-    page.show()
-    qtbot.waitUntil(lambda: page.list_status.text() != "Loading…")
-    return page
 
 
 def _saved(period_end: str, rating: str, **extra: object) -> RiskAssessment:
@@ -98,13 +90,13 @@ def _save(qtbot: QtBot, page: RiskPage) -> None:
 
 
 def test_empty_vault_explains_what_to_do(qtbot: QtBot, vault: Vault) -> None:
-    page = _page(qtbot, vault)
+    page = shown_risk_page(qtbot, vault)
     assert page.list.count() == 0
     assert "New assessment" in page.placeholder_text.text()
 
 
 def test_create_rate_link_save_and_see_changes_since_previous(qtbot: QtBot, vault: Vault) -> None:
-    page = _page(qtbot, vault)
+    page = shown_risk_page(qtbot, vault)
     _new(qtbot, page)
     editor = page.editor
     assert editor.header.country_code() == "XA"
@@ -181,7 +173,7 @@ def test_create_rate_link_save_and_see_changes_since_previous(qtbot: QtBot, vaul
 def test_validation_errors_show_next_to_their_fields_and_nothing_is_saved(
     qtbot: QtBot, vault: Vault
 ) -> None:
-    page = _page(qtbot, vault)
+    page = shown_risk_page(qtbot, vault)
     _new(qtbot, page)
     _set_period(page, dt.date(2026, 6, 30), dt.date(2026, 4, 1))
     page.editor.save_button.click()
@@ -196,7 +188,7 @@ def test_validation_errors_show_next_to_their_fields_and_nothing_is_saved(
 def test_a_stale_edit_is_refused_and_kept_on_screen(qtbot: QtBot, vault: Vault) -> None:
     saved = _saved("2026-06-30", "low")
     vault.assessments.save(saved)
-    page = _page(qtbot, vault)
+    page = shown_risk_page(qtbot, vault)
     qtbot.waitUntil(lambda: page.list.count() == 1)
     page.list.setCurrentRow(0)
     qtbot.waitUntil(lambda: page.editor.head is not None)
@@ -215,7 +207,7 @@ def test_unsaved_changes_are_not_dropped_without_asking(
     older, newer = _saved("2026-06-30", "low"), _saved("2026-09-30", "high")
     vault.assessments.save(older)
     vault.assessments.save(newer)
-    page = _page(qtbot, vault)
+    page = shown_risk_page(qtbot, vault)
     qtbot.waitUntil(lambda: page.list.count() == 2)
     page.list.setCurrentRow(0)
     qtbot.waitUntil(lambda: page.editor.assessment_id == newer.id and page.editor.head is not None)
@@ -233,7 +225,7 @@ def test_unsaved_changes_are_not_dropped_without_asking(
 
 def test_discard_returns_to_the_saved_version(qtbot: QtBot, vault: Vault) -> None:
     vault.assessments.save(_saved("2026-06-30", "low"))
-    page = _page(qtbot, vault)
+    page = shown_risk_page(qtbot, vault)
     qtbot.waitUntil(lambda: page.list.count() == 1)
     page.list.setCurrentRow(0)
     qtbot.waitUntil(lambda: page.editor.head is not None)
@@ -257,7 +249,7 @@ def test_opening_a_linked_incident_emits_its_id(qtbot: QtBot, vault: Vault) -> N
             factors=[{"code": FACTOR, "rating": "high", "evidence": [incident.id]}],
         )
     )
-    page = _page(qtbot, vault)
+    page = shown_risk_page(qtbot, vault)
     qtbot.waitUntil(lambda: page.list.count() == 1)
     page.list.setCurrentRow(0)
     factor = page.editor.factor_editors[FACTOR]
@@ -276,7 +268,7 @@ def test_history_lists_every_saved_version(qtbot: QtBot, vault: Vault) -> None:
     first = _saved("2026-06-30", "low")
     vault.assessments.save(first)
     vault.assessments.save(_saved("2026-06-30", "high", id=first.id))
-    page = _page(qtbot, vault)
+    page = shown_risk_page(qtbot, vault)
     qtbot.waitUntil(lambda: page.list.count() == 1)
     page.list.setCurrentRow(0)
     editor = page.editor
@@ -290,7 +282,7 @@ def test_clear_on_lock_drops_everything_shown(qtbot: QtBot, vault: Vault) -> Non
     vault.assessments.save(
         _saved("2026-06-30", "high", overall={"rating": "high", "narrative": CANARY})
     )
-    page = _page(qtbot, vault)
+    page = shown_risk_page(qtbot, vault)
     qtbot.waitUntil(lambda: page.list.count() == 1)
     page.list.setCurrentRow(0)
     qtbot.waitUntil(lambda: page.editor.overall_narrative.toPlainText() == CANARY)
@@ -309,7 +301,7 @@ def test_clear_on_lock_drops_everything_shown(qtbot: QtBot, vault: Vault) -> Non
 
 
 def test_every_control_has_an_accessible_name(qtbot: QtBot, vault: Vault) -> None:
-    page = _page(qtbot, vault)
+    page = shown_risk_page(qtbot, vault)
     _new(qtbot, page)
     controls: list[QWidget] = []
     for kind in (QAbstractButton, QLineEdit, QPlainTextEdit, QComboBox, QDateEdit):
@@ -323,7 +315,7 @@ def test_every_control_has_an_accessible_name(qtbot: QtBot, vault: Vault) -> Non
 
 
 def test_choosing_areas_narrows_the_scope(qtbot: QtBot, vault: Vault) -> None:
-    page = _page(qtbot, vault)
+    page = shown_risk_page(qtbot, vault)
     _new(qtbot, page)
     header = page.editor.header
     assert header.areas() == ()
@@ -353,7 +345,7 @@ def test_in_french_the_framework_speaks_french_too(
 
     translators = install_translators(qapp, "fr")  # type: ignore[arg-type]
     try:
-        page = _page(qtbot, vault)
+        page = shown_risk_page(qtbot, vault)
         _new(qtbot, page)
         factor = page.editor.factor_editors["capacity"]
         assert factor.title_label.text() == "Capacité de commettre des crimes d'atrocité"

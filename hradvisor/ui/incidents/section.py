@@ -19,7 +19,7 @@ from hradvisor.store.drafts import Draft
 from hradvisor.ui.incidents.editor import IncidentEditor
 from hradvisor.ui.incidents.model import ID_ROLE
 from hradvisor.ui.incidents.page import IncidentListPage
-from hradvisor.ui.widgets import Banner
+from hradvisor.ui.widgets import page_banner
 from hradvisor.ui.workers import run_in_background, user_message
 
 translate = QCoreApplication.translate  # lupdate finds translate("Context", "text")
@@ -35,11 +35,7 @@ class IncidentsSection(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        self.banner = Banner(translate("IncidentList", "Unsaved work"))
-        banner_box = QVBoxLayout()
-        banner_box.setContentsMargins(16, 8, 16, 0)
-        banner_box.addWidget(self.banner)
-        layout.addLayout(banner_box)
+        self.banner = page_banner(layout, translate("IncidentList", "Unsaved work"))
         self.stack = QStackedWidget()
         self.list_page = IncidentListPage(vault.queries)
         self.editor = IncidentEditor(vault)

@@ -54,7 +54,7 @@ from hradvisor.ui.reports.editor import (
 )
 from hradvisor.ui.reports.jobs import Answer, Delivery, tagged
 from hradvisor.ui.reports.preview import PreviewPane
-from hradvisor.ui.widgets import Banner, button, label
+from hradvisor.ui.widgets import button, label, page_banner
 from hradvisor.ui.workers import run_in_background, user_message
 
 translate = QCoreApplication.translate  # lupdate finds translate("Context", "text")
@@ -193,11 +193,7 @@ class ReportsPage(QWidget):
         self.setStyleSheet(_PAGE_STYLE)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.banner = Banner(translate("ReportsPage", "Message about unsaved work"))
-        banner_box = QVBoxLayout()
-        banner_box.setContentsMargins(16, 8, 16, 0)  # as on the incidents page
-        banner_box.addWidget(self.banner)
-        layout.addLayout(banner_box)
+        self.banner = page_banner(layout, translate("ReportsPage", "Message about unsaved work"))
         self.kept = KeptDraft(
             REPORT_DRAFT,
             "definition",

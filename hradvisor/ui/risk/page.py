@@ -50,7 +50,7 @@ from hradvisor.ui.risk.picker import IncidentPicker, PickerScope
 from hradvisor.ui.risk.ratings import (
     RATING_STYLE,
 )
-from hradvisor.ui.widgets import Banner, label
+from hradvisor.ui.widgets import label, page_banner
 from hradvisor.ui.workers import run_in_background, user_message
 
 translate = QCoreApplication.translate  # lupdate finds translate("Context", "text")
@@ -111,11 +111,7 @@ class RiskPage(QWidget):
         self.setStyleSheet(_PAGE_STYLE)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.banner = Banner(translate("RiskPage", "Message about unsaved work"))
-        banner_box = QVBoxLayout()
-        banner_box.setContentsMargins(16, 8, 16, 0)  # as on the incidents page
-        banner_box.addWidget(self.banner)
-        layout.addLayout(banner_box)
+        self.banner = page_banner(layout, translate("RiskPage", "Message about unsaved work"))
         self.kept = KeptDraft(
             RISK_DRAFT,
             "assessment",
