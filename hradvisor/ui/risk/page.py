@@ -69,13 +69,24 @@ QToolButton#areas::menu-indicator { image: none; width: 0px; }
 
 @dataclass(frozen=True)
 class _Opened:
-    """What the editor needs to show one saved assessment, fetched in one worker call."""
+    """What the editor needs to show one assessment, fetched in one worker call."""
 
     assessment: RiskAssessment
-    head: str
+    head: str | None  # None: never saved (a kept draft of a new assessment)
     info: dict[str, IncidentInfo | None]
     previous: RiskAssessment | None
     history: list[Revision]
+
+
+def _opened(vault: Vault, assessment: RiskAssessment, head: str | None) -> _Opened:
+    """Fetch, in a worker, the evidence titles, previous assessment and history."""
+    return _Opened(
+        assessment,
+        head,
+        _evidence_info(vault, assessment.evidence_ids()),
+        previous_assessment(vault, assessment),
+        vault.assessments.history(assessment.id) if head else [],
+    )
 
 
 def incident_info(incident: Incident) -> IncidentInfo:
@@ -225,18 +236,11 @@ class RiskPage(QWidget):
         self.editor.set_status(translate("RiskPage", "Opening…"))
 
         def work() -> tuple[int, _Opened]:
-            assessment, head = vault.assessments.get_with_head(assessment_id)
-            return generation, _Opened(
-                assessment,
-                head,
-                _evidence_info(vault, assessment.evidence_ids()),
-                previous_assessment(vault, assessment),
-                vault.assessments.history(assessment_id),
-            )
+            return generation, _opened(vault, *vault.assessments.get_with_head(assessment_id))
 
         run_in_background(work, self._show_opened, self._open_failed)
 
-    def _show_opened(self, answer: tuple[int, _Opened]) -> None:
+    def _show_opened(self, answer: tuple[int, _Opened], *, restored: bool = False) -> None:
         generation, opened = answer
         if generation != self._open_generation or self._vault is None:
             return
@@ -244,6 +248,9 @@ class RiskPage(QWidget):
         self.editor.load(opened.assessment, opened.head, self._info)
         self.editor.set_previous(opened.previous, opened.assessment)
         self.editor.set_history(opened.history)
+        if restored:
+            self.editor.mark_restored()
+            self.kept.restored()
         self.stack.setCurrentWidget(self.editor)
 
     def _open_failed(self, exc: BaseException) -> None:
@@ -471,28 +478,11 @@ class RiskPage(QWidget):
         generation = self._open_generation
 
         def work() -> tuple[int, _Opened]:
-            history = vault.assessments.history(assessment.id) if head else []
-            return generation, _Opened(
-                assessment,
-                head or "",
-                _evidence_info(vault, assessment.evidence_ids()),
-                previous_assessment(vault, assessment),
-                history,
-            )
+            return generation, _opened(vault, assessment, head)
 
-        run_in_background(work, self._show_restored, self._open_failed)
-
-    def _show_restored(self, answer: tuple[int, _Opened]) -> None:
-        generation, opened = answer
-        if generation != self._open_generation or self._vault is None:
-            return
-        self._info.update(opened.info)
-        self.editor.load(opened.assessment, opened.head or None, self._info)
-        self.editor.set_previous(opened.previous, opened.assessment)
-        self.editor.set_history(opened.history)
-        self.editor.mark_restored()
-        self.kept.restored()
-        self.stack.setCurrentWidget(self.editor)
+        run_in_background(
+            work, lambda answer: self._show_opened(answer, restored=True), self._open_failed
+        )
 
     # -- locking ---------------------------------------------------------------------------------
     def clear(self) -> None:
