@@ -32,9 +32,6 @@ from hradvisor.ui.theme import ACCENT
 
 translate = QCoreApplication.translate  # lupdate finds translate("Context", "text")
 
-# killed: the text colour (dark slate in the light look, light grey in the dark one),
-# dashed, so the two lines differ without relying on colour
-
 GRID = "#E4E7EB"
 OTHER_BAR = "#9AA5B1"
 MARKED_POINT = "#F59E0B"  # amber: the keyboard's point, distinct from both lines
@@ -117,10 +114,12 @@ class _ChartView(QChartView):
             axis.setLabelsColor(palette.color(QPalette.ColorRole.Text))
         for series in chart.series():
             if isinstance(series, QLineSeries) and series.pen().style() == Qt.PenStyle.DashLine:
-                series.setPen(QPen(self._second_colour(), 2, Qt.PenStyle.DashLine))
+                series.setPen(self._second_pen())
 
-    def _second_colour(self) -> QColor:
-        return self.palette().color(QPalette.ColorRole.Text)
+    def _second_pen(self) -> QPen:
+        """The second line (killed): the text colour (dark slate in the light look, light
+        grey in the dark one), dashed, so the two lines differ without relying on colour."""
+        return QPen(self.palette().color(QPalette.ColorRole.Text), 2, Qt.PenStyle.DashLine)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.PaletteChange:
@@ -180,7 +179,7 @@ class TrendChart(_ChartView):
         incidents.setPen(QPen(QColor(ACCENT), 2.5))
         killed = QLineSeries()
         killed.setName(translate("Dashboard", "Killed"))
-        killed.setPen(QPen(self._second_colour(), 2, Qt.PenStyle.DashLine))
+        killed.setPen(self._second_pen())
         for index, bucket in enumerate(self.buckets):
             incidents.append(QPointF(index, bucket.incidents))
             killed.append(QPointF(index, bucket.killed))
