@@ -1,11 +1,12 @@
 """A fixed workload that uses none of our code: how fast the machine is right now.
 
 Every figure in the table depends on the machine, and a shared virtual machine's
-speed drifts from hour to hour (seen here: the same aggregate query 290 ms in one
-hour and 500 ms in the next, with nothing else running). This figure is an
-in-memory SQLite table from the standard library, grouped and sorted, timed at
-the start and at the end of the run: when it is slow, every figure is slow, and
-a budget missed by the margin it moved says more about the hour than the code.
+speed is not constant (seen here: this very workload takes about 117 ms or about
+210 ms, switching every few tens of seconds whatever else runs; the dashboard
+aggregates move with it, 200–250 ms or 330–390 ms). This figure is an in-memory
+SQLite table from the standard library, grouped and sorted, timed at the start
+and at the end of the run: when it is slow, every figure is slow, and a budget
+missed by the margin it moved says more about the machine than the code.
 """
 
 from __future__ import annotations

@@ -79,7 +79,7 @@ def country_choices(lang: str = "en") -> tuple[tuple[str, str], ...]:
     then every ISO 3166-1 country, alphabetical in *lang* (accents ignored)."""
     fictional = sorted(p.stem for p in resource_path("gazetteers").glob("X?.json"))
     real = sorted(
-        ((str(c.alpha_2), country_name(str(c.alpha_2), lang)) for c in pycountry.countries),
+        ((str(c.alpha_2), _iso_names(lang).gettext(str(c.name))) for c in pycountry.countries),
         key=lambda choice: _sort_key(choice[1]),
     )
     return tuple((code, country_name(code, lang)) for code in fictional) + tuple(real)
