@@ -1,10 +1,13 @@
 """Read-only aggregate queries for analysis: counts grouped in SQL, returned as plain rows.
 
 The incidents table is wide (titles, narratives) and encrypted page by page, so
-every pass over it costs a decryption of the pages it touches. Each statement
-therefore reads the incidents in its scope ONCE, into a materialised CTE of
-narrow columns, and answers all of its groupings from that. Nothing is
-written: no temporary table, no change to the vault.
+the columns the analysis reads are also in the date index (schema format 4),
+and each statement reads the incidents in its scope ONCE from there, into a
+materialised CTE of narrow columns, and answers all of its groupings from
+that. Most of the remaining time is SQLite sorting joined rows for GROUP BY,
+so group keys are integers where the vault can store them so (victim cells,
+week and quarter numbers). Nothing is written: no temporary table, no change
+to the vault.
 
 Date rule (docs/early-warning.md): an incident belongs to a period, week,
 month or quarter only if its whole possible date range [date_first,
@@ -20,6 +23,7 @@ from typing import Any
 
 from hradvisor.store.connection import Database
 from hradvisor.store.queries import IncidentFilter
+from hradvisor.store.victim_cells import cell_names
 
 # Weeks counted from Monday 1 January 1900 (julianday 2415020.5), the earliest date the
 # model accepts (model.dates.MIN_YEAR), so week numbers are never negative and the CAST
@@ -102,7 +106,8 @@ _SCOPE = """
     s AS MATERIALIZED (
         SELECT i.key AS key, i.country AS country, i.admin1 AS admin1,
                i.admin2 AS admin2, i.date_first AS df, i.date_last AS dl,
-               i.verification = 'verified' AS ver, i.victims_total AS vt, {period} AS p
+               i.verification = 'verified' AS ver, i.victims_total AS vt,
+               i.victims_killed AS killed, {period} AS p
         FROM incidents i
         WHERE i.date_last >= ? AND i.date_first <= ? AND {where}
     )"""
@@ -113,18 +118,13 @@ _SCOPE = """
 # compute and group; _split_periods turns them back.
 _PERIOD_DETAIL = f"""
     WITH {{scope}},
-    k AS MATERIALIZED (
-        SELECT s.*, CASE WHEN vt = 0 THEN 0 ELSE coalesce(
-            (SELECT sum(v.count) FROM incident_victims v
-             WHERE v.incident_key = s.key AND v.outcome = 'killed'), 0) END AS killed
-        FROM s WHERE p = 0
-    )
+    k AS MATERIALIZED (SELECT * FROM s WHERE p = 0)
     SELECT 'T', p, NULL, NULL, NULL, NULL, NULL, count(*), sum(ver), sum(vt), NULL
         FROM s GROUP BY p
     UNION ALL
-    SELECT 'V', 0, v.outcome, v.sex_age, NULL, NULL, NULL, sum(v.count), NULL, NULL, NULL
+    SELECT 'V', 0, v.cell, NULL, NULL, NULL, NULL, sum(v.count), NULL, NULL, NULL
         FROM k CROSS JOIN incident_victims v ON v.incident_key = k.key
-        WHERE vt > 0 GROUP BY v.outcome, v.sex_age
+        WHERE vt > 0 GROUP BY v.cell
     UNION ALL
     SELECT 'D', CASE WHEN {_WEEK.format("df")} = {_WEEK.format("dl")}
                      THEN {_WEEK.format("df")} END,
@@ -140,12 +140,12 @@ _PERIOD_DETAIL = f"""
         WHERE c.kind IN ('violation', 'perpetrator', 'victim_group')
         GROUP BY c.kind, c.code, k.country, k.admin1
     UNION ALL
-    SELECT 'K', c.code, k.country, k.admin1, v.outcome, v.sex_age, NULL, sum(v.count),
+    SELECT 'K', c.code, k.country, k.admin1, v.cell, NULL, NULL, sum(v.count),
            NULL, NULL, NULL
         FROM k CROSS JOIN incident_codes c ON c.incident_key = k.key
                CROSS JOIN incident_victims v ON v.incident_key = k.key
         WHERE vt > 0 AND c.kind = 'violation'
-        GROUP BY c.code, k.country, k.admin1, v.outcome, v.sex_age
+        GROUP BY c.code, k.country, k.admin1, v.cell
 """
 
 # The other periods, for trends: totals, victims by outcome and sex/age, and
@@ -155,9 +155,9 @@ _PERIOD_TRENDS = """
     SELECT 'T', p, NULL, NULL, NULL, NULL, NULL, count(*), sum(ver), sum(vt), NULL
         FROM s WHERE p > 0 GROUP BY p
     UNION ALL
-    SELECT 'V', p, v.outcome, v.sex_age, NULL, NULL, NULL, sum(v.count), NULL, NULL, NULL
+    SELECT 'V', p, v.cell, NULL, NULL, NULL, NULL, sum(v.count), NULL, NULL, NULL
         FROM s CROSS JOIN incident_victims v ON v.incident_key = s.key
-        WHERE p > 0 AND vt > 0 GROUP BY p, v.outcome, v.sex_age
+        WHERE p > 0 AND vt > 0 GROUP BY p, v.cell
     UNION ALL
     SELECT 'C', p, c.kind, c.code, s.country, s.admin1, NULL, count(*), 0, 0, 0
         FROM s CROSS JOIN incident_codes c ON c.incident_key = s.key
@@ -329,7 +329,7 @@ def _split_periods(rows: list[Any]) -> PeriodAggregates:
         if tag == "T":
             totals.append((row[1], row[7], row[8] or 0, row[9] or 0))
         elif tag == "V":
-            victims.append((row[1], row[2], row[3], row[7]))
+            victims.append((row[1], *cell_names(row[2]), row[7]))
         elif tag == "D":
             week = None if row[1] is None else (WEEK_ZERO + dt.timedelta(weeks=row[1])).isoformat()
             quarter = None if row[3] is None else f"{row[3] // 4}-Q{row[3] % 4 + 1}"
@@ -341,7 +341,7 @@ def _split_periods(rows: list[Any]) -> PeriodAggregates:
                 (row[1], row[2], row[3], row[4], row[5], row[7], row[8], row[9], row[10] or 0)
             )
         else:
-            code_victims.append((row[1], row[2], row[3], row[4], row[5], row[7]))
+            code_victims.append((row[1], row[2], row[3], *cell_names(row[4]), row[7]))
     return PeriodAggregates(totals, victims, detail, codes, code_victims)
 
 

@@ -24,12 +24,13 @@ from hradvisor.store.revisions import (
     history,
     reserve_device_seqs,
 )
+from hradvisor.store.victim_cells import cell_number
 
 _NO_FUTURE_LIMIT = dt.date(9999, 12, 30)
 _ROW_COLUMNS = (
     "id", "head", "title", "narrative", "place", "tags", "date_first", "date_last",
     "date_precision", "country", "admin1", "admin2", "verification", "sensitivity", "consent",
-    "victims_total", "updated_at",
+    "victims_total", "victims_killed", "updated_at",
 )  # fmt: skip
 _INSERT = (
     f"INSERT INTO incidents ({', '.join(_ROW_COLUMNS)}) "
@@ -64,6 +65,7 @@ def _row(incident: Incident, head: str, updated_at: str) -> tuple[Any, ...]:
         incident.sensitivity,
         incident.consent,
         incident.victims.total(),
+        incident.victims.count("killed"),
         updated_at,
     )
 
@@ -100,13 +102,14 @@ def _derive(conn: Any, incident: Incident, revision: Revision, *, new: bool) -> 
         "INSERT INTO incident_codes (kind, code, incident_key) VALUES (?, ?, ?)", codes
     )
     cells = [
-        (key, outcome, group, count)
+        (key, outcome, group, count, cell_number(outcome, group))
         for outcome, by_group in incident.victims.items()
         for group, count in by_group.items()
         if count
     ]
     conn.executemany(
-        "INSERT INTO incident_victims (incident_key, outcome, sex_age, count) VALUES (?, ?, ?, ?)",
+        "INSERT INTO incident_victims (incident_key, outcome, sex_age, count, cell)"
+        " VALUES (?, ?, ?, ?, ?)",
         cells,
     )
 

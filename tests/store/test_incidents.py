@@ -6,7 +6,7 @@ import dataclasses
 
 import pytest
 
-from hradvisor.model import incident_to_json
+from hradvisor.model import VictimCounts, incident_to_json
 from hradvisor.store import ConflictError, NotFound, Vault, VaultError
 from tests.conftest import make_incident
 
@@ -96,3 +96,24 @@ def test_derived_rows_follow_the_head(vault: Vault) -> None:
         total = conn.execute("SELECT victims_total FROM incidents").fetchone()[0]
     assert codes == [("violation", "killing")]
     assert total == incident.victims.total() == 7
+
+
+def test_killed_and_cell_numbers_follow_the_head(vault: Vault) -> None:
+    incident = make_incident(victims={"killed": {"women": 2, "boys": 1}, "injured": {"men": 3}})
+    first = vault.incidents.add(incident)
+
+    def stored() -> tuple[int, list[tuple[str, str, int, int]]]:
+        with vault.database.read() as conn:
+            killed = conn.execute("SELECT victims_killed FROM incidents").fetchone()[0]
+            cells = conn.execute(
+                "SELECT outcome, sex_age, count, cell FROM incident_victims ORDER BY cell"
+            ).fetchall()
+        return killed, cells
+
+    assert stored() == (
+        3,
+        [("killed", "women", 2, 0), ("killed", "boys", 1, 3), ("injured", "men", 3, 9)],
+    )
+    no_deaths = VictimCounts({"detained": {"unknown": 4}})
+    vault.incidents.update(dataclasses.replace(incident, victims=no_deaths), based_on=first.hash)
+    assert stored() == (0, [("detained", "unknown", 4, 20)])

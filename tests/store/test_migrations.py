@@ -1,4 +1,4 @@
-"""Format 1 → 2: revisions and records accept assessments and report definitions."""
+"""Schema upgrades: format 1 → 2 (assessments and reports), 3 → 4 (analysis columns)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from hradvisor.store.connection import DBError, connect
+from hradvisor.store.errors import VaultError
 from hradvisor.store.schema import LATEST_VERSION, MIGRATIONS, migrate, schema_version
 
 _HASH = "ab" * 32
@@ -75,3 +76,60 @@ def test_upgrade_survives_reopening(tmp_path: Path) -> None:
     migrate(again)
     _revision(again, "report", 5)
     assert again.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def _format_3_with_victims(tmp_path: Path, cells: list[tuple[str, str, int]]) -> Any:
+    """A format 3 database holding one incident with *cells* (outcome, sex/age, count)."""
+    conn = connect(tmp_path / "v3.db", b"k" * 32)
+    migrate(conn, MIGRATIONS[:3])
+    _revision(conn, "incident", 1)
+    conn.execute(
+        "INSERT INTO incidents (key, id, head, title, date_first, date_last, date_precision,"
+        " country, verification, sensitivity, consent, victims_total, updated_at)"
+        " VALUES (7, 'id-1', ?, 'Fictional', '2025-01-02', '2025-01-02', 'day', 'XA',"
+        " 'reported', 'confidential', 'internal', ?, '2026-01-01')",
+        ("01" * 32, sum(n for _, _, n in cells)),
+    )
+    conn.executemany(
+        "INSERT INTO incident_victims (incident_key, outcome, sex_age, count) VALUES (7, ?, ?, ?)",
+        cells,
+    )
+    return conn
+
+
+def test_format_4_fills_killed_and_cell_numbers_from_the_derived_rows(tmp_path: Path) -> None:
+    conn = _format_3_with_victims(
+        tmp_path, [("killed", "men", 2), ("killed", "girls", 1), ("displaced", "unknown", 30)]
+    )
+    migrate(conn)
+    assert schema_version(conn) == LATEST_VERSION
+    assert conn.execute("SELECT victims_killed FROM incidents").fetchone()[0] == 3
+    cells = conn.execute("SELECT outcome, sex_age, count, cell FROM incident_victims ORDER BY cell")
+    assert cells.fetchall() == [
+        ("killed", "men", 2, 1),
+        ("killed", "girls", 1, 2),
+        ("displaced", "unknown", 30, 36),
+    ]
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+
+
+def test_format_4_reads_a_period_from_the_date_index_alone(tmp_path: Path) -> None:
+    conn = _format_3_with_victims(tmp_path, [])
+    migrate(conn)
+    plan = conn.execute(
+        "EXPLAIN QUERY PLAN SELECT key, country, admin1, admin2, verification, sensitivity,"
+        " consent, victims_total, victims_killed FROM incidents"
+        " WHERE date_first >= '2025-01-01' AND date_last <= '2025-03-31'"
+    ).fetchall()
+    assert any("COVERING INDEX incidents_by_date" in row[-1] for row in plan)
+
+
+def test_format_4_stops_on_a_cell_without_a_number_and_changes_nothing(tmp_path: Path) -> None:
+    conn = _format_3_with_victims(tmp_path, [("killed", "men", 1), ("hunger", "women", 2)])
+    with pytest.raises(VaultError, match="format 4 failed"):
+        migrate(conn)
+    assert schema_version(conn) == 3
+    assert conn.execute("SELECT count(*) FROM incident_victims").fetchone()[0] == 2
+    columns = [row[1] for row in conn.execute("PRAGMA table_info(incidents)")]
+    assert "victims_killed" not in columns
