@@ -117,14 +117,13 @@ _SCOPE = """
 # integers (week number, year * 4 + quarter - 1): cheaper than date strings to
 # compute and group; _split_periods turns them back.
 _PERIOD_DETAIL = f"""
-    WITH {{scope}},
-    k AS MATERIALIZED (SELECT * FROM s WHERE p = 0)
+    WITH {{scope}}
     SELECT 'T', p, NULL, NULL, NULL, NULL, NULL, count(*), sum(ver), sum(vt), NULL
         FROM s GROUP BY p
     UNION ALL
     SELECT 'V', 0, v.cell, NULL, NULL, NULL, NULL, sum(v.count), NULL, NULL, NULL
-        FROM k CROSS JOIN incident_victims v ON v.incident_key = k.key
-        WHERE vt > 0 GROUP BY v.cell
+        FROM s CROSS JOIN incident_victims v ON v.incident_key = s.key
+        WHERE p = 0 AND vt > 0 GROUP BY v.cell
     UNION ALL
     SELECT 'D', CASE WHEN {_WEEK.format("df")} = {_WEEK.format("dl")}
                      THEN {_WEEK.format("df")} END,
@@ -132,20 +131,20 @@ _PERIOD_DETAIL = f"""
            CASE WHEN {_QUARTER_NUMBER.format("df")} = {_QUARTER_NUMBER.format("dl")}
                 THEN {_QUARTER_NUMBER.format("df")} END,
            country, admin1, admin2, count(*), sum(ver), sum(vt), sum(killed)
-        FROM k GROUP BY 2, 3, 4, country, admin1, admin2
+        FROM s WHERE p = 0 GROUP BY 2, 3, 4, country, admin1, admin2
     UNION ALL
-    SELECT 'C', 0, c.kind, c.code, k.country, k.admin1, NULL, count(*), sum(ver),
+    SELECT 'C', 0, c.kind, c.code, s.country, s.admin1, NULL, count(*), sum(ver),
            sum(vt), sum(killed)
-        FROM k CROSS JOIN incident_codes c ON c.incident_key = k.key
-        WHERE c.kind IN ('violation', 'perpetrator', 'victim_group')
-        GROUP BY c.kind, c.code, k.country, k.admin1
+        FROM s CROSS JOIN incident_codes c ON c.incident_key = s.key
+        WHERE p = 0 AND c.kind IN ('violation', 'perpetrator', 'victim_group')
+        GROUP BY c.kind, c.code, s.country, s.admin1
     UNION ALL
-    SELECT 'K', c.code, k.country, k.admin1, v.cell, NULL, NULL, sum(v.count),
+    SELECT 'K', c.code, s.country, s.admin1, v.cell, NULL, NULL, sum(v.count),
            NULL, NULL, NULL
-        FROM k CROSS JOIN incident_codes c ON c.incident_key = k.key
-               CROSS JOIN incident_victims v ON v.incident_key = k.key
-        WHERE vt > 0 AND c.kind = 'violation'
-        GROUP BY c.code, k.country, k.admin1, v.cell
+        FROM s CROSS JOIN incident_codes c ON c.incident_key = s.key
+               CROSS JOIN incident_victims v ON v.incident_key = s.key
+        WHERE p = 0 AND vt > 0 AND c.kind = 'violation'
+        GROUP BY c.code, s.country, s.admin1, v.cell
 """
 
 # The other periods, for trends: totals, victims by outcome and sex/age, and
